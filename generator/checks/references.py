@@ -1,0 +1,43 @@
+"""unknown-country, unknown-event, unknown-document: references that lead nowhere."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from generator.checks.context import Context
+from generator.diagnostics import Diagnostic
+from generator.model import Event, Fact
+from generator.validate import Entry
+
+ID = "references"
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    base, corpus = context.base, context.corpus
+    codes = [entry.model.code for entry in base.countries]
+    event_ids = [entry.model.id for entry in base.events]
+    known_docs = {*corpus.documents, *corpus.unverified}
+    owners: list[Entry[Event] | Entry[Fact]] = [*base.events, *base.facts]
+    for owner in owners:
+        for index, code in enumerate(owner.model.countries):
+            if base.country(code) is None:
+                message = (
+                    f"country '{code}' is not defined in any countries: list{_hint(code, codes)}"
+                )
+                yield owner.diagnostic(("countries", index), "unknown-country", message)
+        for index, source in enumerate(owner.model.sources):
+            if source.doc not in known_docs:
+                hint = _hint(source.doc, sorted(known_docs))
+                message = f"document '{source.doc}' is not in the corpus{hint}"
+                yield owner.diagnostic(("sources", index, "doc"), "unknown-document", message)
+    for fact in base.facts:
+        event = fact.model.event
+        if event is not None and base.event(event) is None:
+            message = f"event '{event}' is not defined in any events: list{_hint(event, event_ids)}"
+            yield fact.diagnostic(("event",), "unknown-event", message)
+
+
+def _hint(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

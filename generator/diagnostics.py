@@ -1,0 +1,64 @@
+"""Problems as data: every finding of the checker is one `Diagnostic`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+#: The diagnostic codes of the contract (SPEC.md), with their severity and what they mean.
+CODES: dict[str, tuple[Severity, str]] = {
+    "yaml-syntax": (Severity.ERROR, "a file is not valid YAML"),
+    "duplicate-key": (Severity.ERROR, "a mapping repeats a key"),
+    "schema": (Severity.ERROR, "missing or unknown field, wrong type, bad id or date"),
+    "duplicate-id": (Severity.ERROR, "a fact, event or country id defined twice"),
+    "unknown-country": (Severity.ERROR, "a code not in any countries: list"),
+    "unknown-event": (Severity.ERROR, "an event id that is not defined"),
+    "unknown-document": (Severity.ERROR, "a doc that is not in the corpus"),
+    "corpus-integrity": (Severity.ERROR, "a corpus file missing, unlisted, or altered"),
+    "quote-too-short": (Severity.ERROR, "fewer than five words"),
+    "quote-not-found": (Severity.ERROR, "the quote is in no document"),
+    "quote-in-other-document": (Severity.ERROR, "the quote is in another document"),
+    "value-not-in-quote": (Severity.ERROR, "a values number does not occur in its quote"),
+    "country-not-mentioned": (Severity.WARNING, "no country of the fact is named in its quotes"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem at one place: file, 1-based line and column, code and advice."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    message: str
+    id: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code][0]
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.code, self.message)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "severity": self.severity.value,
+            "code": self.code,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "id": self.id,
+            "message": self.message,
+        }
+
+
+def sorted_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The stable order of the contract: file, line, column."""
+    return sorted(diagnostics, key=Diagnostic.sort_key)

@@ -1,0 +1,88 @@
+"""All fact files of a folder, loaded, validated and merged into one fact base."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic
+from generator.model import Country, Event, Fact
+from generator.validate import Entry, M, validate_item
+from generator.yamlload import load_file
+
+SECTIONS = frozenset({"countries", "events", "facts"})
+
+
+@dataclass(slots=True)
+class FactBase:
+    countries: list[Entry[Country]] = field(default_factory=list)
+    events: list[Entry[Event]] = field(default_factory=list)
+    facts: list[Entry[Fact]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def country(self, code: str) -> Country | None:
+        return self._countries.get(code)
+
+    def event(self, event_id: str) -> Event | None:
+        return self._events.get(event_id)
+
+    def index(self) -> None:
+        """Build the lookups by code and id (the first definition wins)."""
+        self._countries = {}
+        for country in self.countries:
+            self._countries.setdefault(country.model.code, country.model)
+        self._events = {}
+        for event in self.events:
+            self._events.setdefault(event.model.id, event.model)
+
+    _countries: dict[str, Country] = field(default_factory=dict)
+    _events: dict[str, Event] = field(default_factory=dict)
+
+
+def fact_files(root: Path) -> list[Path]:
+    """Every *.yml file below `root`, in a stable order, symbolic links included (to refuse)."""
+    found: list[Path] = []
+    for folder, subfolders, files in os.walk(root):
+        subfolders.sort()
+        found.extend(Path(folder, name) for name in files if name.endswith(".yml"))
+    return sorted(found)
+
+
+def load_factbase(root: Path, display_root: str) -> FactBase:
+    """Load and validate every fact file; problems become diagnostics, never exceptions."""
+    base = FactBase()
+    for path in fact_files(root):
+        display = os.path.join(display_root, os.path.relpath(path, root))
+        base.files.append(display)
+        if path.is_symlink() or not path.is_file():
+            message = "not a regular file (a link or a pipe); fact files must be plain files"
+            base.diagnostics.append(Diagnostic(display, 1, 1, "yaml-syntax", message))
+            continue
+        add_file(base, path, display)
+    base.index()
+    return base
+
+
+def add_file(base: FactBase, path: Path, display: str) -> None:
+    loaded = load_file(path, display, SECTIONS)
+    base.diagnostics.extend(loaded.diagnostics)
+    for raw in loaded.items:
+        if raw.section == "countries":
+            _add(base.countries, validate_item(raw, Country), base.diagnostics)
+        elif raw.section == "events":
+            _add(base.events, validate_item(raw, Event), base.diagnostics)
+        else:
+            _add(base.facts, validate_item(raw, Fact), base.diagnostics)
+
+
+def _add(
+    into: list[Entry[M]],
+    outcome: tuple[Entry[M] | None, list[Diagnostic]],
+    diagnostics: list[Diagnostic],
+) -> None:
+    entry, problems = outcome
+    diagnostics.extend(problems)
+    if entry is not None:
+        into.append(entry)

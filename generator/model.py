@@ -1,0 +1,117 @@
+"""The validated fact base: countries, events and facts, as curators write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+CODE_PATTERN = r"^[A-Z]{2}$"
+DOC_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$"
+NUMBER_PATTERN = re.compile(r"^(?:0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)$")
+TOPICS = ("military", "diplomatic", "humanitarian", "political", "security", "other")
+
+Topic = Literal["military", "diplomatic", "humanitarian", "political", "security", "other"]
+
+
+def _real_date(value: str) -> str:
+    parts = [int(part) for part in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    except ValueError:
+        raise ValueError(f"{value} is not a real date; write YYYY-MM-DD or YYYY-MM") from None
+    return value
+
+
+def _whole_number(value: object) -> object:
+    if isinstance(value, str) and NUMBER_PATTERN.match(value):
+        return int(value.replace(",", ""))
+    if isinstance(value, str):
+        raise ValueError(f"'{value}' is not a whole number; write digits, like 600 or 27600")
+    return value
+
+
+_INVISIBLE = {"Cf", "Cc", "Co", "Cs"}
+
+
+def _visible_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    for char in value:
+        if unicodedata.category(char) in _INVISIBLE and char not in "\n\r":
+            name = unicodedata.name(char, f"U+{ord(char):04X}")
+            raise ValueError(f"contains the invisible character {name}; delete it")
+    return value
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="lowercase slug, like paris-2014")]
+CountryCode = Annotated[
+    str, Field(pattern=CODE_PATTERN, description="ISO 3166-1 alpha-2 code, like AU")
+]
+FuzzyDate = Annotated[
+    str,
+    Field(pattern=DATE_PATTERN, description="YYYY-MM-DD, or YYYY-MM when only the month is known"),
+    AfterValidator(_real_date),
+]
+Text = Annotated[str, AfterValidator(_visible_text)]
+Count = Annotated[int, Field(ge=0), BeforeValidator(_whole_number)]
+DocId = Annotated[str, Field(pattern=DOC_PATTERN, description="corpus file name without .txt")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class SourceRef(Strict):
+    """A sentence of a corpus document that backs an event or a fact."""
+
+    doc: DocId
+    quote: Text = Field(description="the sentence (or part) copied from the document")
+    values: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Count] = Field(
+        default_factory=dict, description="numbers the quote reports, like {aircraft: 8}"
+    )
+
+
+class Country(Strict):
+    code: CountryCode
+    name: Text
+    aliases: list[Text] = Field(default_factory=list, description="other names and demonyms")
+
+
+class Event(Strict):
+    id: Slug
+    name: Text
+    date: FuzzyDate
+    place: Text | None = None
+    countries: list[CountryCode] = Field(default_factory=list, description="hosts or parties")
+    sources: list[SourceRef] = Field(min_length=1)
+
+
+class Fact(Strict):
+    id: Slug
+    countries: list[CountryCode] = Field(min_length=1)
+    event: Slug | None = None
+    date: FuzzyDate | None = None
+    topic: Topic
+    claim: Text = Field(description="the curator's words, plain text")
+    sources: list[SourceRef] = Field(min_length=1)
+
+
+class FactFile(Strict):
+    """The shape of one file under facts/ (all keys optional; the loader merges files)."""
+
+    countries: list[Country] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+
+
+MODEL_BY_SECTION: dict[str, type[Strict]] = {
+    "countries": Country,
+    "events": Event,
+    "facts": Fact,
+}

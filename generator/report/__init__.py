@@ -1,0 +1,16 @@
+"""One reporter per output format, each turning a check result into text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from generator.checker import CheckResult
+from generator.report import github, json_report, text
+
+Reporter = Callable[[CheckResult], str]
+
+REPORTER_BY_NAME: dict[str, Reporter] = {
+    "text": text.render,
+    "json": json_report.render,
+    "github": github.render,
+}

@@ -1,0 +1,15 @@
+"""One JSON object: the summary and every diagnostic."""
+
+from __future__ import annotations
+
+import json
+
+from generator.checker import CheckResult
+
+
+def render(result: CheckResult) -> str:
+    payload = {
+        "summary": result.summary.to_dict(),
+        "diagnostics": [item.to_dict() for item in result.diagnostics],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,27 @@
+"""`FILE:LINE:COL: SEVERITY[CODE] MESSAGE`, one line a diagnostic, then what was checked."""
+
+from __future__ import annotations
+
+from generator.checker import CheckResult, Summary
+
+
+def render(result: CheckResult) -> str:
+    lines = [
+        f"{item.file}:{item.line}:{item.column}: {item.severity.value}[{item.code}] {item.message}"
+        for item in result.diagnostics
+    ]
+    lines.append(summary_line(result.summary))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(summary: Summary) -> str:
+    def plural(count: int, word: str) -> str:
+        return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+    return (
+        f"Checked {plural(summary.facts, 'fact')}, {plural(summary.events, 'event')} and "
+        f"{plural(summary.countries, 'country').replace('countrys', 'countries')} against "
+        f"{plural(summary.documents, 'document')}: {summary.quotes_verified:,} of "
+        f"{plural(summary.quotes, 'quote')} verified; "
+        f"{plural(summary.errors, 'error')}, {plural(summary.warnings, 'warning')}."
+    )

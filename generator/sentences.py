@@ -1,0 +1,87 @@
+"""Splitting a paragraph into sentences, for anchors on source pages and near-miss search."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "St",
+        "Gen",
+        "Lt",
+        "Col",
+        "Sgt",
+        "Capt",
+        "Gov",
+        "Sen",
+        "Rep",
+        "Jr",
+        "Sr",
+        "Prof",
+        "Inc",
+        "Co",
+        "Corp",
+        "Ltd",
+        "vs",
+        "No",
+        "Nos",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Mon",
+        "Tue",
+        "Tues",
+        "Wed",
+        "Thu",
+        "Thurs",
+        "Fri",
+        "Sat",
+        "Sun",
+    ]
+)
+_CLOSERS = "\"'\u201d\u2019)]"
+_OPENERS = "\"'\u201c\u2018(["
+_BOUNDARY = re.compile(
+    rf"(?<=[.!?])[{re.escape(_CLOSERS)}]*\s+(?=[{re.escape(_OPENERS)}]*[A-Z0-9])"
+)
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+    """Start and end offsets of the sentences of a paragraph; together they cover it."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        if _is_abbreviation(paragraph[start : match.start()]):
+            continue
+        end = match.start() + len(match.group().rstrip())
+        spans.append((start, end))
+        start = match.end()
+    if start < len(paragraph):
+        spans.append((start, len(paragraph.rstrip())))
+    return spans
+
+
+def _is_abbreviation(text: str) -> bool:
+    found = _LAST_WORD.search(text)
+    if not found:
+        return False
+    word = found.group(1).rstrip(_CLOSERS).lstrip(_OPENERS)
+    if not word.endswith("."):
+        return False
+    stem = word[:-1]
+    return stem in _ABBREVIATIONS or "." in stem or (len(stem) == 1 and stem.isupper())

@@ -1,0 +1,270 @@
+"""Strict YAML loading that keeps the file, line and column of every value.
+
+Fact files are untrusted. Every plain scalar stays the string it was written as (so `NO` is
+Norway, not `false`, and `0755` is not 493); only `~`, `null` and an empty value mean null.
+Anchors, aliases, tags, merge keys, complex keys and multiple documents are refused, and deep
+nesting is refused before libyaml's recursive composer can see it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Diagnostic
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+#: Line, column of a value and line, column of its key (1-based); list items repeat the value's.
+Pos = tuple[int, int, int, int]
+#: Keys and list indexes leading from an item to one of its values.
+YamlPath = tuple[str | int, ...]
+
+# Anything that could be an anchor, alias, tag, merge key, directive, document marker, complex
+# key or deep nesting sends the file through the slower event scan, which knows for sure.
+_SUSPICIOUS = re.compile(
+    r"""(?:^|[\s\[\]{},])[&*!]
+      | <<
+      | ^(?:---|\.\.\.|%)
+      | ^[ ]{40}
+      | [\[{][^\]}\n]*[\[{]
+      | [\[{][^\]}\n]*$
+      | -[ ]+-(?:[ ]|$)
+      | ^[ ]*\?(?:[ ]|$)""",
+    re.MULTILINE | re.VERBOSE,
+)
+
+
+@dataclass(slots=True)
+class RawItem:
+    """One entry of a top-level list (a country, an event, a fact) with its positions."""
+
+    file: str
+    section: str
+    data: object
+    positions: dict[YamlPath, Pos]
+
+    def at(self, path: YamlPath = (), *, key: bool = False) -> tuple[int, int]:
+        """The line and column of the value at `path`, or of the nearest enclosing value."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        pos = self.positions[path]
+        return (pos[2], pos[3]) if key else (pos[0], pos[1])
+
+
+@dataclass(slots=True)
+class LoadedFile:
+    path: str
+    items: list[RawItem] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, column: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.code, self.message = line, column, code, message
+
+
+def load_file(path: Path, display: str, sections: frozenset[str]) -> LoadedFile:
+    """Load one YAML file into raw items of the given top-level `sections`; never raises."""
+    result = LoadedFile(display)
+    try:
+        raw = _read_capped(path)
+        text = decode(raw)
+        root = compose(text)
+        _split_sections(root, display, sections, result)
+    except _Refused as refused:
+        result.diagnostics.append(
+            Diagnostic(display, refused.line, refused.column, refused.code, refused.message)
+        )
+    except OSError as error:
+        result.diagnostics.append(
+            Diagnostic(display, 1, 1, "yaml-syntax", f"cannot read the file: {error.strerror}")
+        )
+    return result
+
+
+def _read_capped(path: Path) -> bytes:
+    with path.open("rb") as stream:
+        raw = stream.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise _Refused(
+            1, 1, "yaml-syntax", f"file is larger than {MAX_BYTES // 2**20} MB; split it up"
+        )
+    return raw
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text (a BOM is dropped), or a refusal at the line of the first bad byte."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _Refused(1, 1, "yaml-syntax", "file is UTF-16; save it as UTF-8")
+    nul = raw.find(b"\0")
+    if nul >= 0:
+        line, column = _byte_position(raw, nul)
+        raise _Refused(line, column, "yaml-syntax", "NUL byte (is the file UTF-16?); save as UTF-8")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _byte_position(raw, error.start)
+        raise _Refused(
+            line, column, "yaml-syntax", "not UTF-8 (Latin-1?); save the file as UTF-8"
+        ) from None
+    tab = text.find("\t")
+    if tab >= 0:
+        line = text.count("\n", 0, tab) + 1
+        column = tab - text.rfind("\n", 0, tab)
+        raise _Refused(
+            line, column, "yaml-syntax", "tab character: YAML parsers disagree on tabs; use spaces"
+        )
+    return text
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of a single-document file, after the guard has vetted it."""
+    if _SUSPICIOUS.search(text):
+        _scan_events(text)
+    try:
+        return yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_refusal(error) from None
+
+
+def _scan_events(text: str) -> None:
+    depth = documents = 0
+    try:
+        for event in yaml.parse(text, Loader=SafeLoader):
+            mark = event.start_mark
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    _refuse(mark, "several documents in one file; keep one per file")
+            elif isinstance(event, yaml.AliasEvent):
+                _refuse(mark, f"alias *{event.anchor} is not allowed; write the value out")
+            elif isinstance(event, yaml.NodeEvent):
+                _refuse_node_extras(event)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    _refuse(mark, f"nesting deeper than {MAX_DEPTH} levels")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_refusal(error) from None
+
+
+def _refuse_node_extras(event: yaml.NodeEvent) -> None:
+    if event.anchor is not None:
+        _refuse(event.start_mark, f"anchor &{event.anchor} is not allowed; write values out")
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        _refuse(event.start_mark, f"tag {tag} is not allowed; remove it (quote the value)")
+
+
+def _refuse(mark: Any, message: str) -> None:
+    raise _Refused(mark.line + 1, mark.column + 1, "yaml-syntax", message)
+
+
+def _syntax_refusal(error: yaml.MarkedYAMLError) -> _Refused:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or error.context or "invalid YAML"
+    context = f" ({error.context})" if error.context and error.problem else ""
+    return _Refused(line, column, "yaml-syntax", f"{problem}{context}")
+
+
+def _split_sections(
+    root: yaml.Node | None, display: str, sections: frozenset[str], result: LoadedFile
+) -> None:
+    expected = ", ".join(f"{name}:" for name in sorted(sections))
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.value in NULLS):
+        raise _Refused(1, 1, "schema", f"file is empty; expected a mapping with {expected}")
+    if not isinstance(root, yaml.MappingNode):
+        line, column = root.start_mark.line + 1, root.start_mark.column + 1
+        raise _Refused(line, column, "schema", f"top level must be a mapping with {expected}")
+    converter = _Converter(display, result.diagnostics)
+    for key_node, value_node in converter.entries(root):
+        name = key_node.value
+        if name not in sections:
+            converter.report(key_node, "schema", f"unknown top-level key '{name}'; use {expected}")
+        elif not isinstance(value_node, yaml.SequenceNode):
+            converter.report(value_node, "schema", f"'{name}:' must be a list of entries")
+        else:
+            for child in value_node.value:
+                positions: dict[YamlPath, Pos] = {}
+                data = converter.convert(child, (), positions)
+                result.items.append(RawItem(display, name, data, positions))
+
+
+class _Converter:
+    """Turns nodes into plain values and positions, reporting what it refuses."""
+
+    def __init__(self, display: str, diagnostics: list[Diagnostic]) -> None:
+        self.display = display
+        self.diagnostics = diagnostics
+
+    def report(self, node: yaml.Node, code: str, message: str) -> None:
+        mark = node.start_mark
+        self.diagnostics.append(
+            Diagnostic(self.display, mark.line + 1, mark.column + 1, code, message)
+        )
+
+    def entries(self, node: yaml.Node) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+        """Key and value nodes of a mapping, without complex, merge or duplicate keys."""
+        seen: dict[str, int] = {}
+        kept = []
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.report(key_node, "yaml-syntax", "complex keys are not allowed")
+            elif key_node.value == "<<" and key_node.style is None:
+                self.report(key_node, "yaml-syntax", "merge keys (<<) are not allowed")
+            elif key_node.value in seen:
+                first = seen[key_node.value]
+                message = f"key '{key_node.value}' repeats the one on line {first}; keep one"
+                self.report(key_node, "duplicate-key", message)
+            else:
+                seen[key_node.value] = key_node.start_mark.line + 1
+                kept.append((key_node, value_node))
+        return kept
+
+    def convert(self, node: yaml.Node, path: YamlPath, positions: dict[YamlPath, Pos]) -> object:
+        mark = node.start_mark
+        positions[path] = (mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            if node.style is None and node.value in NULLS:
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [
+                self.convert(child, (*path, index), positions)
+                for index, child in enumerate(node.value)
+            ]
+        mapping: dict[str, object] = {}
+        for key_node, value_node in self.entries(node):
+            child_path = (*path, key_node.value)
+            mapping[key_node.value] = self.convert(value_node, child_path, positions)
+            value_line, value_column = positions[child_path][:2]
+            key_mark = key_node.start_mark
+            positions[child_path] = (
+                value_line,
+                value_column,
+                key_mark.line + 1,
+                key_mark.column + 1,
+            )
+        return mapping
