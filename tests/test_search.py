@@ -1,0 +1,116 @@
+"""Finding a quote in a document: within one paragraph, elided parts in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.corpus import Document
+from generator.normalize import normalize, quote_parts
+from generator.search import describe_difference, locate
+
+TEXT = """Headline of the story
+
+The coalition met in Paris on Monday. Australia said it would provide eight aircraft.
+
+France announced it had begun reconnaissance missions \u2014 over Iraq \u2014 on Monday.
+Kerry said the talks went well. The ministers left Paris on Tuesday.
+"""
+
+
+@pytest.fixture(scope="module")
+def document() -> Document:
+    return Document.from_text("doc", Path("doc.txt"), TEXT)
+
+
+def find(quote: str, document: Document) -> tuple[int, str] | None:
+    """The paragraph index and matched normalised text of a quote, or None."""
+    location = locate(quote_parts(normalize(quote)), document)
+    if location is None:
+        return None
+    paragraph = document.normalized[location.paragraph]
+    return location.paragraph, paragraph[location.start : location.end]
+
+
+def test_a_quote_is_found_in_its_paragraph(document: Document) -> None:
+    assert find("Australia said it would provide eight aircraft.", document) == (
+        1,
+        "Australia said it would provide eight aircraft.",
+    )
+
+
+def test_matching_uses_the_normalised_document(document: Document) -> None:
+    quote = "begun reconnaissance missions - over Iraq - on Monday"
+    assert find(quote, document) == (2, quote)
+
+
+def test_matching_is_case_sensitive(document: Document) -> None:
+    assert find("australia said it would provide eight aircraft", document) is None
+
+
+def test_a_quote_spanning_two_paragraphs_does_not_match(document: Document) -> None:
+    assert find("over Iraq - on Monday. Kerry said the talks went well.", document) is None
+    assert find("on Monday. Kerry said the talks", document) is None
+
+
+def test_elided_parts_match_in_order_within_a_paragraph(document: Document) -> None:
+    found = find("The coalition met ... said it would [...] eight aircraft", document)
+    assert found == (
+        1,
+        "The coalition met in Paris on Monday. Australia said it would provide eight aircraft",
+    )
+    assert find("The coalition met \u2026 eight aircraft", document) is not None
+
+
+def test_elided_parts_out_of_order_do_not_match(document: Document) -> None:
+    assert find("eight aircraft ... The coalition met in Paris", document) is None
+
+
+def test_elided_parts_in_two_paragraphs_do_not_match(document: Document) -> None:
+    assert find("The coalition met in Paris ... Kerry said the talks", document) is None
+
+
+def test_the_paragraph_index_counts_only_non_blank_lines(document: Document) -> None:
+    found = find("The ministers left Paris on Tuesday.", document)
+    assert found is not None
+    assert found[0] == 3
+
+
+def test_difference_names_the_changed_word() -> None:
+    quote = "Australia said it would provide nine aircraft"
+    sentence = "Australia said it would provide eight aircraft and 600 personnel."
+    assert describe_difference(quote, sentence) == "'nine' → 'eight'"
+
+
+def test_difference_of_a_missing_word() -> None:
+    quote = "Australia said it would provide aircraft"
+    sentence = "Australia said it would provide eight aircraft"
+    assert describe_difference(quote, sentence) == "the source has 'eight' here"
+
+
+SENTENCE = (
+    "France announced it had begun reconnaissance missions over Iraq on Monday, while "
+    "Australia said it would provide eight aircraft and 600 personnel to help combat IS."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "difference"),
+    [
+        ("Austria said it would provide eight aircraft", "'Austria' → 'Australia'"),
+        ("Australia said it would provide eight planes", "'planes' → 'aircraft'"),
+        ("Australia said it would provide 8 aircraft", "'8' → 'eight'"),
+    ],
+)
+def test_difference_at_the_edges_of_a_partial_quote(quote: str, difference: str) -> None:
+    """The source's words outside the quoted part are not shown as differences."""
+    assert describe_difference(quote, SENTENCE) == difference
+
+
+def test_elided_parts_are_found_in_the_paragraph_that_holds_them_all(document: Document) -> None:
+    # 'said' is in paragraphs 2 and 4, but only paragraph 4 goes on to 'on Tuesday'.
+    assert find("said ... on Tuesday", document) == (
+        3,
+        "said the talks went well. The ministers left Paris on Tuesday",
+    )
