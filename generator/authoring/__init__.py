@@ -1,0 +1,1 @@
+"""Commands for curators and CI: diff, quote, fix, and the pull-request annotations."""

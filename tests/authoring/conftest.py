@@ -1,0 +1,101 @@
+"""A real git repository in tmp_path holding a copy of the corpus and some fact files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+COUNTRIES = """\
+countries:
+  - code: AU
+    name: Australia
+    aliases: [Australian]
+  - code: FR
+    name: France
+    aliases: [French]
+"""
+
+
+@dataclass(frozen=True)
+class GitRepo:
+    root: Path
+
+    def git(self, *args: str) -> str:
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_NAME": "Curator",
+            "GIT_AUTHOR_EMAIL": "curator@example.invalid",
+            "GIT_COMMITTER_NAME": "Curator",
+            "GIT_COMMITTER_EMAIL": "curator@example.invalid",
+            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_NOSYSTEM": "1",
+        }
+        completed = subprocess.run(
+            ["git", *args], cwd=self.root, env=env, capture_output=True, text=True, check=True
+        )
+        return completed.stdout
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+        return path
+
+    def commit(self, message: str) -> str:
+        self.git("add", "-A")
+        self.git("commit", "--quiet", "--no-gpg-sign", "-m", message)
+        return self.git("rev-parse", "HEAD").strip()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> GitRepo:
+    """A git repository with the real corpus and two countries, committed once."""
+    root = tmp_path / "repo"
+    shutil.copytree(REPO_ROOT / "corpus", root / "corpus")
+    created = GitRepo(root)
+    created.git("init", "--quiet", "--initial-branch=main")
+    created.write("facts/countries.yml", COUNTRIES)
+    created.commit("corpus and countries")
+    return created
+
+
+@dataclass(frozen=True)
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+Cli = Callable[..., Run]
+
+
+@pytest.fixture
+def cli(repo: GitRepo) -> Cli:
+    """Run `python -m generator ARGS...` for real in the repository, with extra `env`.
+
+    GitHub's own variables are removed, so a test run in CI never writes the job summary.
+    """
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Run:
+        base = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+        completed = subprocess.run(
+            [sys.executable, "-m", "generator", *args],
+            cwd=repo.root,
+            env={**base, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        return Run(completed.returncode, completed.stdout, completed.stderr)
+
+    return run
