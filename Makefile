@@ -20,6 +20,7 @@ check: install
 site: install
 	$(BIN)/python -m generator check
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m generator audit site
 
 serve: install
 	$(BIN)/mkdocs serve

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.audit import run_audit
 from generator.authoring import commands as authoring
 from generator.authoring.pr_check import report, review_against, summary_path
 from generator.authoring.revisions import GitError
@@ -24,7 +25,8 @@ EXAMPLES = """examples:
   python -m generator quote eight aircraft        find a sentence to quote, ready to paste
   python -m generator fix                         show typo fixes for quotes (fix --write applies)
   python -m generator diff origin/main            facts added, changed, removed since main
-  python -m generator schema --write              regenerate schema/facts.schema.json"""
+  python -m generator schema --write              regenerate schema/facts.schema.json
+  python -m generator audit site                  scan the built site for anything that runs"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_quote_command(commands)
     add_fix_command(commands)
     add_schema_command(commands)
+    add_audit_command(commands)
     return parser
 
 
@@ -173,6 +176,20 @@ def add_schema_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help="default: schema/facts.schema.json",
     )
     schema.set_defaults(handler=lambda o: authoring.run_schema(o.write, o.output))
+
+
+def add_audit_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    audit = commands.add_parser(
+        "audit",
+        help="scan every HTML page of a built site for scripts, handlers and unsafe URLs",
+        description="After `mkdocs build`: report every on* attribute, javascript:/data: URL, "
+        "embedding element or <script> on any page that the theme did not put there.",
+        epilog="examples:\n  python -m generator audit site\n\n"
+        "exit status:\n  0  nothing found\n  1  findings\n  2  no built site in SITE_DIR",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    audit.add_argument("site", metavar="SITE_DIR", type=Path, help="the built site (site/)")
+    audit.set_defaults(handler=lambda o: run_audit(o.site))
 
 
 def add_folder_options(parser: argparse.ArgumentParser) -> None:

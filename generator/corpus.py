@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import Field
 
@@ -16,6 +19,8 @@ from generator.validate import Entry, validate_item
 from generator.yamlload import load_file
 
 SOURCES_FILE = "sources.yml"
+#: Normalises the paragraphs of a document (from a cache, or afresh).
+Normalizer = Callable[[list[str]], list[str]]
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
@@ -44,9 +49,14 @@ class Document:
     haystack: str = ""
 
     @classmethod
-    def from_text(cls, doc_id: str, path: Path, text: str) -> Document:
+    def from_text(
+        cls, doc_id: str, path: Path, text: str, normalizer: Normalizer | None = None
+    ) -> Document:
         paragraphs = [line for line in text.splitlines() if line.strip()]
-        normalized = [normalize(paragraph) for paragraph in paragraphs]
+        if normalizer is None:
+            normalized = [normalize(paragraph) for paragraph in paragraphs]
+        else:
+            normalized = normalizer(paragraphs)
         return cls(doc_id, path, paragraphs, None, normalized, "\n".join(normalized))
 
 
@@ -59,7 +69,12 @@ class Corpus:
     unverified: set[str] = field(default_factory=set)
 
 
-def load_corpus(root: Path, display: str) -> Corpus:
+class ParagraphCache(Protocol):
+    def normalized(self, sha256: str, paragraphs: list[str]) -> list[str]:
+        """The normalised `paragraphs` of the document whose bytes have this sha256."""
+
+
+def load_corpus(root: Path, display: str, cache: ParagraphCache | None = None) -> Corpus:
     """Read every document of `root` and check it against sources.yml."""
     sources_display = os.path.join(display, SOURCES_FILE)
     metas, diagnostics = _load_sources(root / SOURCES_FILE, sources_display)
@@ -94,7 +109,8 @@ def load_corpus(root: Path, display: str) -> Corpus:
             diagnostics.append(Diagnostic(doc_display, 1, 1, "corpus-integrity", message, doc_id))
             unverified.add(doc_id)
             continue
-        document = Document.from_text(doc_id, path, text)
+        normalizer = partial(cache.normalized, meta.sha256) if cache else None
+        document = Document.from_text(doc_id, path, text, normalizer)
         document.meta = meta
         documents[doc_id] = document
     for doc_id, entry in metas.items():

@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic
 from generator.model import Country, Event, Fact
 from generator.validate import Entry, M, validate_item
-from generator.yamlload import LoadedFile, load_bytes, load_file
+from generator.yamlload import LoadedFile, load_bytes, load_file, shown
 
 SECTIONS = frozenset({"countries", "events", "facts"})
 FileLoader = Callable[[Path, str, frozenset[str]], LoadedFile]
@@ -64,7 +64,7 @@ def load_factbase(root: Path, display_root: str, load: FileLoader = load_file) -
     `load` parses one file (`yamlload.load_file`, or a cache in front of it)."""
     base = FactBase()
     for path in fact_files(root):
-        display = os.path.join(display_root, os.path.relpath(path, root))
+        display = shown(os.path.join(display_root, os.path.relpath(path, root)))
         base.files.append(display)
         if path.is_symlink() or not path.is_file():
             message = "not a regular file (a folder, link or pipe); fact files must be plain files"

@@ -37,15 +37,18 @@ def _whole_number(value: object) -> object:
 
 
 _INVISIBLE = {"Cf", "Cc", "Co", "Cs"}
+_PRINTABLE_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
 
 
 def _visible_text(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
-    for char in value:
-        if unicodedata.category(char) in _INVISIBLE and char not in "\n\r":
-            name = unicodedata.name(char, f"U+{ord(char):04X}")
-            raise ValueError(f"contains the invisible character {name}; delete it")
+    suspects = set(value).difference(_PRINTABLE_ASCII)  # only these need a category look-up
+    invisible = {c for c in suspects if unicodedata.category(c) in _INVISIBLE and c not in "\n\r"}
+    if invisible:
+        char = next(char for char in value if char in invisible)  # the first one, as written
+        name = unicodedata.name(char, f"U+{ord(char):04X}")
+        raise ValueError(f"contains the invisible character {name}; delete it")
     return value
 
 

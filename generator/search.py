@@ -64,7 +64,7 @@ def _in_order(parts: list[str], text: str) -> tuple[int, int] | None:
 class CorpusIndex:
     """Searches across every document of a corpus (its word index built lazily, on the first
     miss). The closest sentence is sought in the cited document first (by `ratio`, in the
-    paragraph holding most of the quote's long words: a few µs), then by `partial_ratio` among
+    paragraph holding most of the quote's rare words: a few µs), then by `partial_ratio` among
     the documents sharing the quote's rarest words."""
 
     #: A sentence of the cited document this close (rapidfuzz `ratio`) is the suggestion.
@@ -114,12 +114,16 @@ class CorpusIndex:
 
     def _best_in_paragraph(self, quote: str, document: Document) -> Suggestion | None:
         """The closest sentence (by `ratio`) of the cited paragraph that holds the most of the
-        quote's longest words: splitting only that paragraph keeps a miss at a few µs."""
+        quote's rarest words: splitting only that paragraph keeps a miss at a few µs."""
         votes: dict[int, int] = {}
-        for word in sorted(quote.split(), key=len)[-self.VOTING_WORDS :]:
-            offset = document.haystack.find(word)
-            if offset >= 0:
-                paragraph = document.haystack.count("\n", 0, offset)
+        haystack = document.haystack
+        for word in self._word_index().rarest(quote.split(), self.VOTING_WORDS):
+            offset = haystack.find(word)
+            voted = set()
+            while offset >= 0:
+                voted.add(haystack.count("\n", 0, offset))
+                offset = haystack.find(word, offset + len(word))
+            for paragraph in voted:
                 votes[paragraph] = votes.get(paragraph, 0) + 1
         if not votes:
             return None

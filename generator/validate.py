@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.diagnostics import Diagnostic
-from generator.yamlload import RawItem, YamlPath
+from generator.yamlload import RawItem, YamlPath, shown
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -41,7 +41,7 @@ def _schema_diagnostic(raw: RawItem, model: type[BaseModel], detail: ErrorDetail
     path = tuple(detail["loc"])
     is_key = detail["type"] == "extra_forbidden"
     line, column = raw.at(path, key=is_key)
-    message = _message(model, path, detail)
+    message = shown(_message(model, path, detail))
     return Diagnostic(raw.file, line, column, "schema", message, _item_id(raw))
 
 

@@ -49,7 +49,16 @@ _SUSPICIOUS_ANYWHERE = re.compile(
 )
 
 
+# The patterns above cannot tell a real `]` from one in a quote or a comment (`["]", ["]", ...`
+# nests while looking closed), so they alone do not bound flow nesting; the number of openers
+# does. Past this many, the scan decides (well below the depth at which the recursive composer
+# and converter fail).
+FLOW_OPENERS_UNSCANNED = 256
+
+
 def _suspicious(text: str) -> bool:
+    if text.count("[") + text.count("{") > FLOW_OPENERS_UNSCANNED:
+        return True
     return bool(_SUSPICIOUS_AT_LINE_START.search(text) or _SUSPICIOUS_ANYWHERE.search(text))
 
 
@@ -91,6 +100,17 @@ class LoadedFile:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+def shown(text: str) -> str:
+    """`text` safe to print on one line of a report: unprintable characters escaped.
+
+    Messages quote keys and values of untrusted files: a line break or a terminal escape in one
+    must not forge a line of the report (or a GitHub workflow command) or drive the terminal.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
 class _Refused(Exception):
     def __init__(self, line: int, column: int, code: str, message: str) -> None:
         super().__init__(message)
@@ -118,7 +138,7 @@ def load_bytes(raw: bytes, display: str, sections: frozenset[str]) -> LoadedFile
         _split_sections(compose(decode(raw)), display, sections, result)
     except _Refused as refused:
         result.diagnostics.append(
-            Diagnostic(display, refused.line, refused.column, refused.code, refused.message)
+            Diagnostic(display, refused.line, refused.column, refused.code, shown(refused.message))
         )
     return result
 
@@ -267,7 +287,7 @@ class _Converter:
     def report(self, node: yaml.Node, code: str, message: str) -> None:
         mark = node.start_mark
         self.diagnostics.append(
-            Diagnostic(self.display, mark.line + 1, mark.column + 1, code, message)
+            Diagnostic(self.display, mark.line + 1, mark.column + 1, code, shown(message))
         )
 
     def entries(self, node: yaml.Node) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
@@ -295,6 +315,8 @@ class _Converter:
             if not node.style and node.value in NULLS:  # libyaml's plain style is ''
                 return None
             return node.value
+        if len(path) + 3 > MAX_DEPTH:  # the file, its section and the item are 3 levels
+            _refuse(mark, f"nesting deeper than {MAX_DEPTH} levels")  # as the scan would
         if isinstance(node, yaml.SequenceNode):
             return [
                 self.convert(child, (*path, index), positions)
@@ -303,6 +325,13 @@ class _Converter:
         mapping: dict[str, object] = {}
         for key_node, value_node in self.entries(node):
             child_path = (*path, key_node.value)
+            if type(value_node) is yaml.ScalarNode:  # most values: inlined, for speed
+                key_mark, mark = key_node.start_mark, value_node.start_mark
+                line, column = mark.line + 1, mark.column + 1
+                positions[child_path] = (line, column, key_mark.line + 1, key_mark.column + 1)
+                value = value_node.value
+                mapping[key_node.value] = None if not value_node.style and value in NULLS else value
+                continue
             mapping[key_node.value] = self.convert(value_node, child_path, positions)
             value_line, value_column = positions[child_path][:2]
             key_mark = key_node.start_mark

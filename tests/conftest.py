@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -33,10 +34,14 @@ def repo_root() -> Path:
 def run_cli(tmp_path: Path) -> RunCli:
     """Run `python -m generator ARGS...` for real, in tmp_path (or `cwd=`)."""
 
+    # The job summary of a real CI run must not receive the tests' own output.
+    env = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
+
     def run(*args: str, cwd: Path | None = None) -> CliRun:
         completed = subprocess.run(
             [sys.executable, "-m", "generator", *args],
             cwd=cwd or tmp_path,
+            env=env,
             capture_output=True,
             text=True,
             timeout=60,

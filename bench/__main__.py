@@ -1,0 +1,70 @@
+"""`python -m bench`: the figures of issue 7 at chosen scales, printed as tables."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from bench.checker_bench import CheckFigures, bench_checker
+from bench.site_bench import SiteFigures, bench_site
+from bench.table import checker_table, site_table, verdicts
+
+SCALES = [1_000, 10_000, 100_000]
+PAGES = [100, 500, 1_000, 5_000]
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--scales",
+        type=int,
+        nargs="*",
+        default=SCALES,
+        metavar="FACTS",
+        help="fact counts to check (default: 1000 10000 100000)",
+    )
+    parser.add_argument(
+        "--pages",
+        type=int,
+        nargs="*",
+        default=PAGES,
+        metavar="PAGES",
+        help="site sizes to build (default: 100 500 1000 5000)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="small scales only (1000 facts, 100 and 500 pages), no peers",
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="generate into DIR and keep it (default: a temporary folder)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = parse(argv)
+    scales = [1_000] if options.quick else options.scales
+    pages = [100, 500] if options.quick else options.pages
+    with tempfile.TemporaryDirectory(prefix="factsheet-bench-") as temporary:
+        root = options.keep or Path(temporary)
+        checks: list[CheckFigures] = []
+        for facts in scales:
+            checks.append(bench_checker(root / f"check-{facts}", facts, not options.quick))
+            print(f"checked {facts:,} facts", flush=True)
+        sites: list[SiteFigures] = []
+        for count in pages:
+            sites.append(bench_site(root / f"site-{count}", count))
+            print(f"built {count:,} pages", flush=True)
+    print("\n## Checker\n\n" + checker_table(checks))
+    print("\n## Site\n\n" + site_table(sites))
+    print("\n## Targets\n\n" + "\n".join(verdicts(checks, sites)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""The checker's figures at one scale: cold and warm check, and the two peers it is held to."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.dataset import Dataset, generate_apart
+from bench.measure import Run, measure
+from generator.schema import fact_schema_text
+
+REPO = Path(__file__).resolve().parent.parent
+
+# PyYAML's C loader alone on the same fact files, the garbage collector paused.
+YAML_ONLY = """
+import gc, pathlib, sys, yaml
+gc.disable()
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.yml")):
+    yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckFigures:
+    dataset: Dataset
+    generate_seconds: float
+    cold: Run
+    warm: Run
+    uncached: Run | None
+    pyyaml: Run
+    jsonschema: Run | None
+    same_output: bool
+
+
+def bench_checker(root: Path, facts: int, peers: bool = True) -> CheckFigures:
+    """Generate `facts` facts into `root` and time the check on them, and its peers."""
+    start = time.perf_counter()
+    dataset = generate_apart(root, facts)
+    generated = time.perf_counter() - start
+    check = [sys.executable, "-m", "generator", "check", "--cache-dir", str(root / "cache")]
+    cold = measure(check, root)
+    _edit_one_fact_file(dataset)
+    warm = measure(check, root)
+    uncached = measure([*check, "--no-cache"], root) if peers else None
+    pyyaml = measure([sys.executable, "-c", YAML_ONLY, "facts"], root)
+    jsonschema = _check_jsonschema(dataset) if peers else None
+    same = uncached is None or uncached.stdout == warm.stdout
+    return CheckFigures(dataset, generated, cold, warm, uncached, pyyaml, jsonschema, same)
+
+
+def _edit_one_fact_file(dataset: Dataset) -> None:
+    """A curator's save: one claim of one fact file reworded."""
+    path = min((dataset.facts_dir / "facts").glob("*.yml"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("(synthetic fact 0)", "(synthetic fact 0, edited)"), "utf-8")
+
+
+def _check_jsonschema(dataset: Dataset) -> Run:
+    schema = REPO / "schema" / "facts.schema.json"
+    if not schema.is_file():
+        schema = dataset.root / "facts.schema.json"
+        schema.write_text(fact_schema_text(), encoding="utf-8")
+    files = sorted(str(path) for path in dataset.facts_dir.rglob("*.yml"))
+    tool = Path(sys.executable).with_name("check-jsonschema")
+    return measure([str(tool), "--schemafile", str(schema), *files], dataset.root)

@@ -1,0 +1,1 @@
+"""The published site: facts and corpus -> pages in memory -> MkDocs Material."""

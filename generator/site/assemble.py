@@ -1,0 +1,70 @@
+"""Building the site's view in one pass over the check result (indexes built once)."""
+
+from __future__ import annotations
+
+from generator.checker import CheckResult
+from generator.site.edit import EditLinks
+from generator.site.quotes import ParagraphCache, sentence_anchor
+from generator.site.views import (
+    CitedQuote,
+    Ref,
+    Site,
+    cited_quotes,
+    country_view,
+    event_view,
+    fact_view,
+    source_info,
+    source_view,
+)
+
+
+def build_site(result: CheckResult, edit: EditLinks | None = None) -> Site:
+    """Countries, events, facts and sources of a checked fact base, cross-linked."""
+    edit = edit or EditLinks()
+    base, corpus = result.context.base, result.context.corpus
+    cache = ParagraphCache(corpus)
+    quotes = cited_quotes(result, cache)
+    site = Site(result.summary, {}, {}, [], {})
+    for country in base.countries:
+        site.countries.setdefault(country.model.code, country_view(country.model))
+    for event in base.events:
+        if event.model.id not in site.events:
+            view = event_view(event, quotes.get(id(event), []), site.countries, edit)
+            site.events[view.id] = view
+            for ref in view.countries:
+                if ref.code in site.countries:
+                    site.countries[ref.code].events.append(view)
+    for fact in base.facts:
+        fact_entry = fact_view(fact, quotes.get(id(fact), []), site, edit)
+        site.facts.append(fact_entry)
+        for ref in fact_entry.countries:
+            if ref.code in site.countries:
+                site.countries[ref.code].facts.append(fact_entry)
+        if fact.model.event in site.events:
+            site.events[fact.model.event].facts.append(fact_entry)
+    citations = citation_index(site)
+    for doc_id in sorted(corpus.documents):
+        document = corpus.documents[doc_id]
+        cited = citations.get(doc_id, {})
+        site.sources[doc_id] = source_view(document, source_info(document), cache, cited)
+    return site
+
+
+def citation_index(site: Site) -> dict[str, dict[str, list[Ref]]]:
+    """Per document and sentence anchor, the events and facts whose quotes cover it."""
+    index: dict[str, dict[str, list[Ref]]] = {}
+    owners: list[tuple[Ref, list[CitedQuote]]] = [
+        (Ref(event.name, event.src), event.quotes) for event in site.events.values()
+    ]
+    owners += [(fact.home, fact.quotes) for fact in site.facts]
+    for ref, quotes in owners:
+        for cited in quotes:
+            view = cited.quote
+            if view.paragraph is None:
+                continue
+            by_anchor = index.setdefault(view.doc_id, {})
+            for sentence in view.sentences:
+                refs = by_anchor.setdefault(sentence_anchor(view.paragraph, sentence), [])
+                if ref not in refs:
+                    refs.append(ref)
+    return index

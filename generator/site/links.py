@@ -1,0 +1,47 @@
+"""Where generated pages live, and relative links between them (as MkDocs would write them)."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def country_page(code: str) -> str:
+    return f"countries/{code.lower()}.md"
+
+
+def event_page(event_id: str) -> str:
+    return f"events/{event_id}.md"
+
+
+def source_page(doc_id: str) -> str:
+    return f"sources/{doc_id}.md"
+
+
+def fact_anchor(fact_id: str) -> str:
+    return f"fact-{fact_id}"
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """The site path of a page's output, like `countries/au/` for `countries/au.md`."""
+    stem = src.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+class Linker:
+    """Relative links from one page (called in templates as `url(target, anchor)`)."""
+
+    def __init__(self, src: str, directory_urls: bool = True) -> None:
+        self.directory_urls = directory_urls
+        here = page_url(src, directory_urls)
+        self.base = (here.rstrip("/") if directory_urls else posixpath.dirname(here)) or "."
+
+    def __call__(self, target: str, anchor: str | None = None) -> str:
+        path = page_url(target, self.directory_urls) if target.endswith(".md") else target
+        relative = posixpath.relpath(path or ".", self.base)
+        if not path or path.endswith("/"):
+            relative = "./" if relative == "." else relative + "/"
+        return relative + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,127 @@
+"""The pages of the site, as Markdown documents keyed by their path under docs/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model import TOPICS
+from generator.site.dates import month_of
+from generator.site.render import Renderer
+from generator.site.views import CountryView, EventView, FactView, Ref, Site
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str
+    kind: str
+    ref: Ref
+
+
+def build_pages(site: Site, renderer: Renderer, site_name: str) -> dict[str, str]:
+    """Every generated page: home, indexes, one per country, event and source."""
+    pages = {
+        "index.md": home(site, renderer, site_name),
+        "countries/index.md": renderer.page(
+            "countries.md.j2", "countries/index.md", "Countries", countries=sorted_countries(site)
+        ),
+        "events/index.md": renderer.page(
+            "events.md.j2", "events/index.md", "Events", events=sorted_events(site)
+        ),
+        "sources/index.md": renderer.page(
+            "sources.md.j2", "sources/index.md", "Sources", sources=list(site.sources.values())
+        ),
+        "timeline.md": renderer.page(
+            "timeline.md.j2", "timeline.md", "Timeline", months=timeline(site)
+        ),
+        "conflicts.md": renderer.page(
+            "conflicts.md.j2",
+            "conflicts.md",
+            "Conflicting reports",
+            facts=[fact for fact in site.facts if fact.conflicts],
+        ),
+        "downloads/index.md": renderer.page("downloads.md.j2", "downloads/index.md", "Downloads"),
+    }
+    for country in site.countries.values():
+        pages[country.src] = country_page(country, renderer)
+    for event in site.events.values():
+        pages[event.src] = renderer.page("event.md.j2", event.src, event.name, event=event)
+    for source in site.sources.values():
+        src = source.info.src
+        pages[src] = renderer.page("source.md.j2", src, source.info.title, source=source)
+    return pages
+
+
+def home(site: Site, renderer: Renderer, site_name: str) -> str:
+    dates = sorted(
+        [event.date for event in site.events.values()]
+        + [fact.date for fact in site.facts if fact.date]
+    )
+    first, last = (dates[0], dates[-1]) if dates else (None, None)
+    return renderer.page(
+        "home.md.j2",
+        "index.md",
+        site_name,
+        site_name=site_name,
+        summary=site.summary,
+        first=first,
+        last=last,
+    )
+
+
+def country_page(country: CountryView, renderer: Renderer) -> str:
+    by_topic: dict[str, list[FactView]] = {}
+    for fact in country.facts:
+        by_topic.setdefault(fact.topic, []).append(fact)
+    groups = [(topic, by_topic[topic]) for topic in TOPICS if topic in by_topic]
+    return renderer.page(
+        "country.md.j2",
+        country.src,
+        country.name,
+        country=country,
+        groups=groups,
+        summary=country_summary(country, groups),
+    )
+
+
+def country_summary(country: CountryView, groups: list[tuple[str, list[FactView]]]) -> str:
+    """One line: how many facts, from how many sources, on which topics, in how many events."""
+    if not country.facts:
+        return "No fact about this country yet."
+    documents = {cited.source.id for fact in country.facts for cited in fact.quotes}
+    topics = ", ".join(f"{topic} ({len(facts)})" for topic, facts in groups)
+    line = f"{_count(len(country.facts), 'fact')} from {_count(len(documents), 'source')}: {topics}"
+    if country.events:
+        line += f"; a party to {_count(len(country.events), 'event')}"
+    return line + "."
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+def sorted_countries(site: Site) -> list[CountryView]:
+    return sorted(
+        site.countries.values(), key=lambda country: (country.name.casefold(), country.code)
+    )
+
+
+def sorted_events(site: Site) -> list[EventView]:
+    return sorted(site.events.values(), key=lambda event: (event.date, event.id))
+
+
+def timeline(site: Site) -> list[tuple[str, list[TimelineEntry]]]:
+    """Events and dated facts by month; a month-only date sorts before the days of its month."""
+    entries = [
+        TimelineEntry(event.date, "event", Ref(event.name, event.src))
+        for event in site.events.values()
+    ]
+    entries += [
+        TimelineEntry(fact.date, "fact", Ref(fact.claim, fact.home.src, fact.home.anchor))
+        for fact in site.facts
+        if fact.date
+    ]
+    entries.sort(key=lambda entry: (entry.date, entry.kind, entry.ref.src, entry.ref.anchor or ""))
+    months: dict[str, list[TimelineEntry]] = {}
+    for entry in entries:
+        months.setdefault(month_of(entry.date), []).append(entry)
+    return list(months.items())

@@ -1,0 +1,84 @@
+"""The MkDocs plugin: a thin adapter that checks the facts and adds the generated pages."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator.checker import run_check
+from generator.report.text import render as render_text
+from generator.site.assemble import build_site
+from generator.site.downloads import downloads
+from generator.site.edit import EditLinks
+from generator.site.pages import build_pages
+from generator.site.render import Renderer
+
+log = logging.getLogger("mkdocs.plugins.factsheet")
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class FactSheetConfig(base.Config):  # type: ignore[no-untyped-call]
+    facts = c.Type(str, default="facts")
+    corpus = c.Type(str, default="corpus")
+    #: The branch "edit this fact" links point to (only used when repo_url is set).
+    edit_branch = c.Type(str, default="main")
+
+
+class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-call]
+    """Checks facts/ against corpus/ on every build; stops the build on any error."""
+
+    def __init__(self) -> None:
+        self.root = Path()
+        self.renderer: Renderer | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.renderer = Renderer(directory_urls=config.use_directory_urls)
+        return config
+
+    def folder(self, name: str) -> Path:
+        relative: str = getattr(self.config, name)
+        return self.root / relative
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        result = run_check(self.folder("corpus"), self.folder("facts"))
+        if result.summary.errors:
+            raise PluginError("the facts do not pass the check:\n" + render_text(result))
+        for line in render_text(result).splitlines()[:-1]:
+            log.info(line)
+        edit = EditLinks(config.repo_url, self.config.edit_branch, self.root)
+        site = build_site(result, edit)
+        assert self.renderer is not None
+        generated = build_pages(site, self.renderer, config.site_name)
+        generated.update(downloads(result))
+        for src, content in sorted(generated.items()):
+            files.append(generated_file(config, files, src, content))
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        for path in (self.folder("facts"), self.folder("corpus"), TEMPLATES):
+            server.watch(str(path))
+        return server
+
+
+def generated_file(config: MkDocsConfig, files: Files, src: str, content: str) -> File:
+    """An in-memory page or download; a hand-written file at the same path is an error."""
+    if files.get_file_from_path(src) is not None:
+        raise PluginError(f"docs/{src} clashes with a generated page; rename or remove it")
+    # Per-item pages are reached from their section's index page, not listed in the nav.
+    listed = src.count("/") == 0 or src.endswith("/index.md")
+    inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, src, content=content, inclusion=inclusion)
+    file.edit_uri = None
+    return file

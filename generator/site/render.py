@@ -1,0 +1,56 @@
+"""One Jinja environment for every page: autoescaped, strict, templates from the package."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import escape
+
+from generator.model import TOPICS
+from generator.site.dates import show_date
+from generator.site.links import Linker
+
+TOPIC_LABELS = {topic: topic.capitalize() for topic in TOPICS}
+NORMALISATION_LABELS = {
+    "quotes": "curly quotes",
+    "dashes": "dashes",
+    "spaces": "spaces",
+    "unicode": "Unicode forms",
+}
+
+
+def environment() -> Environment:
+    """Every value is HTML-escaped unless a template says otherwise; missing fields fail."""
+    env = Environment(
+        loader=PackageLoader("generator.site", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["date"] = show_date
+    env.filters["normalisations"] = lambda names: ", ".join(NORMALISATION_LABELS[n] for n in names)
+    env.globals["TOPIC_LABELS"] = TOPIC_LABELS
+    return env
+
+
+def front_matter(title: str) -> str:
+    """YAML front matter with the page title, HTML-escaped (themes print it unescaped)."""
+    return "---\ntitle: " + json.dumps(str(escape(title)), ensure_ascii=False) + "\n---\n\n"
+
+
+class Renderer:
+    """Renders page templates into Markdown documents; templates compile once."""
+
+    def __init__(self, directory_urls: bool = True, env: Environment | None = None) -> None:
+        self.env = env or environment()
+        self.directory_urls = directory_urls
+
+    def page(self, template: str, src: str, title: str, **context: Any) -> str:
+        body = self.env.get_template(template).render(
+            url=Linker(src, self.directory_urls), **context
+        )
+        return front_matter(title) + body

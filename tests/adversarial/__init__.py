@@ -1,0 +1,1 @@
+"""Untrusted input: the adversarial suite of issue 6."""

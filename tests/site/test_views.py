@@ -1,0 +1,147 @@
+"""The plain code behind the pages, without MkDocs: views, offsets, links, conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.checker import CheckResult, run_check
+from generator.model import Fact
+from generator.normalize import normalize
+from generator.site.assemble import build_site
+from generator.site.conflicts import Conflict, fact_conflicts
+from generator.site.dates import flag, show_date
+from generator.site.links import Linker
+from generator.site.offsets import normalize_with_offsets, raw_span
+from generator.site.views import Site
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> CheckResult:
+    facts = tmp_path_factory.mktemp("facts")
+    (facts / "facts.yml").write_bytes((Path(__file__).parent / "fixtures.yml").read_bytes())
+    return run_check(REPO / "corpus", facts)
+
+
+@pytest.fixture(scope="module")
+def site(checked: CheckResult) -> Site:
+    return build_site(checked)
+
+
+def test_offsets_map_back_to_the_raw_text() -> None:
+    raw = "  He said \u201cno\u201d \u2014 twice\u00a0over\u2026 "
+    text, _ = normalize_with_offsets(raw)
+    assert text == 'He said "no" - twice over...'
+    start = text.index('"no"')
+    assert raw[slice(*raw_span(raw, start, start + 4))] == "\u201cno\u201d"
+    assert raw[slice(*raw_span(raw, 0, len(text)))] == raw.strip()
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_offsets_follow_normalize_for_any_text(raw: str) -> None:
+    text, spans = normalize_with_offsets(raw)
+    assert text == normalize(raw)
+    assert len(spans) == len(text)
+    assert all(0 <= start <= end <= len(raw) for start, end in spans)
+
+
+def test_a_quote_is_shown_in_its_whole_sentence(site: Site) -> None:
+    fact = next(fact for fact in site.facts if fact.id == "au-aircraft-personnel-pledge")
+    quote = fact.quotes[0].quote
+    assert quote.before == (
+        "France announced it had begun reconnaissance missions over Iraq on Monday, while "
+    )
+    assert quote.marked == fact.quotes[0].quote.quote
+    assert quote.after == ""
+    assert quote.verbatim
+    assert quote.anchor is not None and quote.anchor.endswith("-s2")
+
+
+def test_a_normalised_quote_names_what_was_normalised(site: Site) -> None:
+    fact = next(fact for fact in site.facts if fact.id == "us-gulf-backing")
+    quote = fact.quotes[0].quote
+    assert quote.normalisations == ("dashes",)
+    assert "\u2014 including the US" in quote.marked
+    assert quote.after.endswith("Sky News reported.")
+
+
+def test_cited_sentences_link_back_to_the_facts(site: Site) -> None:
+    source = site.sources["001_45c1c8414a270103"]
+    cited = {s.anchor: s for paragraph in source.paragraphs for s in paragraph if s.cited_by}
+    fact = next(fact for fact in site.facts if fact.id == "au-aircraft-personnel-pledge")
+    sentence = cited[str(fact.quotes[0].quote.anchor)]
+    assert fact.home in sentence.cited_by
+    assert fact.home.src == "countries/au.md"
+    assert "Australia said it would provide eight aircraft" in sentence.text
+
+
+def test_facts_reach_their_countries_and_event(site: Site) -> None:
+    assert [fact.id for fact in site.countries["AU"].facts] == [
+        "au-aircraft-personnel-pledge",
+        "injection",
+    ]
+    assert [fact.id for fact in site.events["paris-conference-2014"].facts] == [
+        "au-aircraft-personnel-pledge",
+        "us-gulf-backing",
+    ]
+    assert [event.id for event in site.countries["ZZ"].events] == ["paris-conference-2014"]
+
+
+def fact_with(*values: dict[str, int]) -> Fact:
+    quote = "Australia said it would provide eight aircraft and 600 personnel."
+    return Fact.model_validate(
+        {
+            "id": "f",
+            "countries": ["AU"],
+            "topic": "military",
+            "claim": "c",
+            "sources": [{"doc": "d", "quote": quote, "values": v} for v in values],
+        }
+    )
+
+
+def test_conflicts_are_keys_with_different_numbers() -> None:
+    fact = fact_with({"aircraft": 8, "personnel": 600}, {"aircraft": 10, "personnel": 600})
+    assert fact_conflicts(fact) == [Conflict("aircraft", ((0, 8), (1, 10)))]
+
+
+def test_agreeing_or_single_reports_are_no_conflict() -> None:
+    assert fact_conflicts(fact_with({"aircraft": 8}, {"aircraft": 8}, {"personnel": 5})) == []
+    assert fact_conflicts(fact_with({"aircraft": 8})) == []
+
+
+def test_the_conflicting_fact_of_the_fixtures_is_found(site: Site) -> None:
+    assert [fact.id for fact in site.facts if fact.conflicts] == ["au-aircraft-personnel-pledge"]
+
+
+@pytest.mark.parametrize(
+    ("src", "target", "anchor", "expected"),
+    [
+        ("countries/au.md", "sources/d.md", "p3-s2", "../../sources/d/#p3-s2"),
+        ("countries/index.md", "countries/au.md", None, "au/"),
+        ("index.md", "countries/index.md", None, "countries/"),
+        ("downloads/index.md", "downloads/facts.json", None, "facts.json"),
+        ("countries/au.md", "index.md", None, "../../"),
+    ],
+)
+def test_links_are_relative_to_the_page(
+    src: str, target: str, anchor: str | None, expected: str
+) -> None:
+    assert Linker(src)(target, anchor) == expected
+
+
+def test_links_without_directory_urls() -> None:
+    assert Linker("countries/au.md", False)("sources/d.md", "p1-s1") == "../sources/d.html#p1-s1"
+    assert Linker("countries/au.md", False)("index.md") == "../index.html"
+
+
+def test_dates_and_flags() -> None:
+    assert show_date("2014-09-05") == "5 September 2014"
+    assert show_date("2014-09") == "September 2014"
+    assert show_date(None) == "unknown"
+    assert flag("AU") == "\U0001f1e6\U0001f1fa"
