@@ -1,105 +1,103 @@
-"""A cache of parsed fact files and normalised documents, keyed by content hash.
+"""A cache of what checking found in each fact file, and of normalised documents.
 
-The folder is safe to delete and never trusted blindly: every entry is marshal data (never
-pickle) behind a header with the cache format, a key of the code that produced it and the
-sha256 of the data; anything that does not check out is ignored and rebuilt. Writes are
-atomic (a temporary file renamed into place), so a crash leaves no half-written entry.
+The folder is safe to delete and never trusted blindly. Every entry is marshal data (never
+pickle) behind a header with the cache format, a key of the code that wrote it and an HMAC of
+the data under a secret of this user's, kept outside any checkout (see `secret_file`): an entry
+that was damaged, written by other code, or planted by someone without the secret (a pull
+request that commits a cache folder, say) does not check out and is ignored. Writes are atomic
+(a temporary file renamed into place), so a crash leaves no half-written entry.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import marshal
 import os
+import secrets
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
+import pydantic
+import rapidfuzz
 import yaml
 
-from generator import corpus, normalize, yamlload
-from generator.diagnostics import Diagnostic
-from generator.yamlload import MAX_BYTES, LoadedFile, RawItem, load_bytes
+from generator import normalize
 
 DEFAULT_FOLDER = Path(".cache/factsheet")
-FORMAT = b"factsheet-cache 1"
+FORMAT = b"factsheet-cache 2"
 CORPUS_ENTRY = "corpus.marshal"
+PACKAGE = Path(__file__).resolve().parent
+#: The code whose findings are cached: all of it but the site and the authoring commands.
+CODE_FOLDERS = (PACKAGE, PACKAGE / "checks")
+
+
+def secret_file() -> Path:
+    """The per-user secret that signs cache entries: `$XDG_CACHE_HOME/factsheet/secret`."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base, "factsheet", "secret")
 
 
 def code_key() -> str:
-    """Changes whenever the code that parses or normalises changes (or Python, or PyYAML)."""
-    digest = hashlib.sha256(f"{sys.version}|{yaml.__version__}".encode())
-    for module in (yamlload, normalize, corpus):
-        digest.update(Path(module.__file__ or "").read_bytes())
+    """Changes whenever the code that checks changes (or Python, or a library it relies on)."""
+    versions = (sys.version, yaml.__version__, pydantic.VERSION, rapidfuzz.__version__)
+    digest = hashlib.sha256("|".join(versions).encode())
+    for folder in CODE_FOLDERS:
+        for module in sorted(folder.glob("*.py")):
+            digest.update(module.name.encode() + b"\0" + module.read_bytes())
     return digest.hexdigest()
 
 
 class Cache:
-    """Parsed fact files (one entry a file) and normalised paragraphs (one entry in all)."""
+    """Entries by name; a name is a content hash, so a changed input finds no entry."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, secret: Path | None = None) -> None:
         self.folder = folder
         self.key = code_key()
+        self._secret = _load_secret(secret or secret_file())
         self._paragraphs: dict[str, list[str]] | None = None
-        self._used: dict[str, list[str]] = {}
+        self._used_paragraphs: dict[str, list[str]] = {}
         self._entries = {CORPUS_ENTRY}
 
-    def load_file(self, path: Path, display: str, sections: frozenset[str]) -> LoadedFile:
-        """`yamlload.load_file`, from the cache when the file's bytes were seen before."""
-        try:
-            with path.open("rb") as stream:
-                raw = stream.read(MAX_BYTES + 1)
-        except OSError:
-            return yamlload.load_file(path, display, sections)
-        parts = (raw, display.encode(), ",".join(sorted(sections)).encode())
-        name = hashlib.sha256(b"\0".join(parts)).hexdigest() + ".marshal"
-        self._entries.add(name)
-        cached = self._read(name)
-        if cached is not None:
-            try:
-                return _loaded_from(cached)
-            except (TypeError, ValueError):
-                pass
-        loaded = load_bytes(raw, display, sections)
-        self._write(name, _loaded_to(loaded))
-        return loaded
+    @property
+    def usable(self) -> bool:
+        """False when the secret could be neither read nor made: then nothing is cached."""
+        return self._secret is not None
 
     def normalized(self, sha256: str, paragraphs: list[str]) -> list[str]:
         """The normalised paragraphs of a document whose bytes have this (verified) sha256."""
         if self._paragraphs is None:
-            stored = self._read(CORPUS_ENTRY)
+            stored = self.read(CORPUS_ENTRY)
             self._paragraphs = stored if isinstance(stored, dict) else {}
         found = self._paragraphs.get(sha256)
         if not isinstance(found, list) or len(found) != len(paragraphs):
             found = [normalize.normalize(paragraph) for paragraph in paragraphs]
-        self._used[sha256] = found
+        self._used_paragraphs[sha256] = found
         return found
 
-    def save(self) -> None:
-        """Write the corpus entry when its documents changed, and drop the entries of files
-        that are no more (or no longer as they were): only the current ones are kept."""
-        if self._paragraphs is not None and self._used.keys() != self._paragraphs.keys():
-            self._write(CORPUS_ENTRY, self._used)
-        try:
-            for entry in self.folder.glob("*.marshal"):
-                if entry.name not in self._entries:
-                    entry.unlink(missing_ok=True)
-        except OSError:
-            pass
-
-    def _read(self, name: str) -> Any:
+    def read(self, name: str) -> Any:
+        """The value of entry `name`, or None when it is missing or does not check out."""
+        self._entries.add(name)
+        if self._secret is None:
+            return None
         try:
             data = (self.folder / name).read_bytes()
             header, payload = data.split(b"\n", 1)
-            if header != self._header(payload):
+            if not hmac.compare_digest(header, self._header(payload)):
                 return None
             return marshal.loads(payload)
         except (OSError, ValueError, EOFError, TypeError):
             return None
 
-    def _write(self, name: str, value: Any) -> None:
+    def write(self, name: str, value: Any) -> None:
+        """Store `value` (plain data only) as entry `name`; a cache that cannot be written is
+        only slower, so failures are ignored."""
+        self._entries.add(name)
+        if self._secret is None:
+            return
         temporary = None
         try:
             payload = marshal.dumps(value)
@@ -109,30 +107,40 @@ class Cache:
                 stream.write(self._header(payload) + b"\n" + payload)
             os.replace(temporary, self.folder / name)
         except (OSError, ValueError):
-            if temporary is not None:  # a cache that cannot be written is only slower
+            if temporary is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
 
+    def save(self) -> None:
+        """Write the corpus entry when its documents changed, and drop the entries that were
+        not read or written in this run (files that are no more, or no longer as they were)."""
+        if self._paragraphs is not None and self._used_paragraphs.keys() != self._paragraphs.keys():
+            self.write(CORPUS_ENTRY, self._used_paragraphs)
+        try:
+            for entry in self.folder.glob("*.marshal"):
+                if entry.name not in self._entries:
+                    entry.unlink(missing_ok=True)
+        except OSError:
+            pass
+
     def _header(self, payload: bytes) -> bytes:
-        checksum = hashlib.sha256(payload).hexdigest()
-        return b"%s %s %s" % (FORMAT, self.key.encode(), checksum.encode())
+        assert self._secret is not None
+        signature = hmac.new(self._secret, payload, hashlib.sha256).hexdigest()
+        return b"%s %s %s" % (FORMAT, self.key.encode(), signature.encode())
 
 
-def _loaded_to(loaded: LoadedFile) -> object:
-    items = [(item.file, item.section, item.data, item.positions) for item in loaded.items]
-    diagnostics = [
-        (item.file, item.line, item.column, item.code, item.message, item.id)
-        for item in loaded.diagnostics
-    ]
-    return (loaded.path, items, diagnostics)
-
-
-def _loaded_from(value: Any) -> LoadedFile:
-    path, items, diagnostics = value
-    if not isinstance(path, str) or not isinstance(items, list):
-        raise TypeError("not a cached file")
-    return LoadedFile(
-        path,
-        [RawItem(file, section, data, positions) for file, section, data, positions in items],
-        [Diagnostic(*fields) for fields in diagnostics],
-    )
+def _load_secret(path: Path) -> bytes | None:
+    """The secret in `path`, made (readable by this user only) when there is none yet."""
+    with contextlib.suppress(OSError):
+        secret = path.read_bytes()
+        if len(secret) >= 32:
+            return secret
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")  # mode 0600
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(secrets.token_hex(32).encode())
+        os.replace(temporary, path)
+        return path.read_bytes()
+    except OSError:
+        return None

@@ -1,19 +1,25 @@
-"""The check, as a readable sequence of stages: corpus, facts, quotes, checks, summary."""
+"""The check, as a readable sequence of stages: corpus, fact files, tables, checks, summary.
+
+`run_check` keeps everything it loaded (the site and the authoring commands read it);
+`generator.incremental` runs the same stages for the `check` command, cached and in parallel.
+"""
 
 from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache import Cache
-from generator.checks import CHECKS, Context
+from generator.checks import Context, ids
 from generator.corpus import load_corpus
 from generator.diagnostics import Diagnostic, Severity, sorted_diagnostics
-from generator.factbase import load_factbase
-from generator.verify import verify_quotes
-from generator.yamlload import load_file
+from generator.factbase import listed_files, merged, parse_fact_file, read_fact_file
+from generator.filecheck import check_file
+from generator.search import CorpusIndex
+from generator.tables import Definition, Tables, definitions_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +38,22 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
-class CheckResult:
+class Outcome:
+    """What a check found: the diagnostics (in the contract's order) and the counts."""
+
     diagnostics: list[Diagnostic]
     summary: Summary
-    context: Context
 
     def exit_code(self, strict: bool = False) -> int:
         failing = self.summary.errors + (self.summary.warnings if strict else 0)
         return 1 if failing else 0
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult(Outcome):
+    """An outcome with everything that was loaded to reach it."""
+
+    context: Context
 
 
 def display_path(path: Path) -> str:
@@ -47,40 +61,57 @@ def display_path(path: Path) -> str:
     return os.path.relpath(path)
 
 
-def run_check(corpus_dir: Path, facts_dir: Path, cache: Cache | None = None) -> CheckResult:
-    """Check every fact of `facts_dir` against the corpus of `corpus_dir`.
-
-    With a `cache`, unchanged fact files and documents are not parsed or normalised again;
-    the result is the same."""
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Millions of objects are made and few freed: no garbage collection while checking, and
+    what was loaded is frozen after, so later collections do not scan it all."""
     collecting = gc.isenabled()
-    gc.disable()  # millions of objects are made and few freed: no cycles worth seeking
+    gc.disable()
     try:
-        corpus = load_corpus(corpus_dir, display_path(corpus_dir), cache)
-        load = cache.load_file if cache else load_file
-        base = load_factbase(facts_dir, display_path(facts_dir), load)
-        if cache:
-            cache.save()
-        context = Context(corpus, base, verify_quotes(base, corpus))
-        diagnostics = [*corpus.diagnostics, *base.diagnostics]
-        for check in CHECKS.values():
-            diagnostics.extend(check(context))
+        yield
     finally:
         if collecting:
-            gc.freeze()  # else the first collection would scan all that was just loaded
+            gc.freeze()
             gc.enable()
-    diagnostics = sorted_diagnostics(diagnostics)
-    return CheckResult(diagnostics, summarize(context, diagnostics), context)
 
 
-def summarize(context: Context, diagnostics: list[Diagnostic]) -> Summary:
+def run_check(corpus_dir: Path, facts_dir: Path) -> CheckResult:
+    """Check every fact of `facts_dir` against the corpus of `corpus_dir`, keeping it all."""
+    with collector_paused():
+        corpus = load_corpus(corpus_dir, display_path(corpus_dir))
+        files = listed_files(facts_dir, display_path(facts_dir))
+        bases = [parse_fact_file(display, read_fact_file(path, display)) for path, display in files]
+        definitions = [item for base in bases for item in definitions_of(base)]
+        tables = Tables.from_definitions(definitions)
+        index = CorpusIndex(corpus)
+        checked = [check_file(base, corpus, tables, index) for base in bases]
+        base = merged(bases)
+        quotes = [quote for outcome in checked for quote in outcome.quotes]
+        found = [item for outcome in checked for item in outcome.diagnostics]
+    diagnostics = sorted_diagnostics(
+        [*corpus.diagnostics, *base.diagnostics, *found, *ids.check(definitions)]
+    )
+    verified = sum(1 for quote in quotes if quote.verified)
+    summary = summarize(len(corpus.documents), definitions, (len(quotes), verified), diagnostics)
+    return CheckResult(diagnostics, summary, Context(corpus, base, quotes, tables, index))
+
+
+def summarize(
+    documents: int,
+    definitions: list[Definition],
+    quotes: tuple[int, int],
+    diagnostics: list[Diagnostic],
+) -> Summary:
+    """The counts of the summary line; `quotes` is (all, verified)."""
+    kinds = [item.kind for item in definitions]
     errors = sum(1 for item in diagnostics if item.severity is Severity.ERROR)
     return Summary(
-        documents=len(context.corpus.documents),
-        countries=len(context.base.countries),
-        events=len(context.base.events),
-        facts=len(context.base.facts),
-        quotes=len(context.quotes),
-        quotes_verified=sum(1 for quote in context.quotes if quote.verified),
+        documents=documents,
+        countries=kinds.count("country"),
+        events=kinds.count("event"),
+        facts=kinds.count("fact"),
+        quotes=quotes[0],
+        quotes_verified=quotes[1],
         errors=errors,
         warnings=len(diagnostics) - errors,
     )

@@ -12,8 +12,9 @@ from generator.authoring.pr_check import report, review_against, summary_path
 from generator.authoring.revisions import GitError
 from generator.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.cache import Cache
-from generator.checker import run_check
+from generator.incremental import check_project
 from generator.report import REPORTER_BY_NAME
+from generator.workers import available_cores
 
 EXIT_CODES = """exit status:
   0  no errors (warnings allowed unless --strict)
@@ -64,11 +65,21 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=DEFAULT_CACHE,
         metavar="DIR",
-        help="where parsed fact files and normalised documents are kept by content hash, "
-        "to re-check faster; safe to delete (default: .cache/factsheet)",
+        help="where each fact file's findings and the normalised documents are kept by "
+        "content hash, so a re-check only checks what changed; safe to delete; entries are "
+        "signed with a secret of yours (in ~/.cache/factsheet) and others are ignored "
+        "(default: .cache/factsheet)",
     )
     check.add_argument(
-        "--no-cache", action="store_true", help="parse everything afresh; read and write no cache"
+        "--no-cache", action="store_true", help="check everything afresh; read and write no cache"
+    )
+    check.add_argument(
+        "--jobs",
+        type=positive,
+        default=available_cores(),
+        metavar="N",
+        help="check large fact bases on N processes (default: the number of cores, here "
+        f"{available_cores()}); 1 checks in this process",
     )
     add_review_options(check)
     check.set_defaults(handler=run_check_command)
@@ -201,6 +212,13 @@ def add_folder_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def folders_missing(options: argparse.Namespace) -> bool:
     for name in ("corpus", "facts"):
         folder: Path = getattr(options, name)
@@ -214,9 +232,9 @@ def run_check_command(options: argparse.Namespace) -> int:
     if folders_missing(options):
         return 2
     cache = None if options.no_cache else Cache(options.cache_dir)
-    result = run_check(options.corpus, options.facts, cache)
+    result = check_project(options.corpus, options.facts, cache, options.jobs)
     try:
-        review = review_against(options.changed_from, options.facts, result)
+        review = review_against(options.changed_from, options.facts)
     except GitError as error:
         print(f"error: --changed-from: {error}", file=sys.stderr)
         return 2

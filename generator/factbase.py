@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
 from generator.model import Country, Event, Fact
 from generator.validate import Entry, M, validate_item
-from generator.yamlload import LoadedFile, load_bytes, load_file, shown
+from generator.yamlload import MAX_BYTES, LoadedFile, load_bytes, shown
 
 SECTIONS = frozenset({"countries", "events", "facts"})
-FileLoader = Callable[[Path, str, frozenset[str]], LoadedFile]
 
 
 @dataclass(slots=True)
@@ -58,35 +56,62 @@ def fact_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def load_factbase(root: Path, display_root: str, load: FileLoader = load_file) -> FactBase:
-    """Load and validate every fact file; problems become diagnostics, never exceptions.
+def listed_files(root: Path, display_root: str) -> list[tuple[Path, str]]:
+    """Every fact file with the path diagnostics show for it."""
+    return [
+        (path, shown(os.path.join(display_root, os.path.relpath(path, root))))
+        for path in fact_files(root)
+    ]
 
-    `load` parses one file (`yamlload.load_file`, or a cache in front of it)."""
+
+def read_fact_file(path: Path, display: str) -> bytes | Diagnostic:
+    """The bytes of a fact file (up to one byte past the size limit), or why there are none."""
+    if path.is_symlink() or not path.is_file():
+        message = "not a regular file (a folder, link or pipe); fact files must be plain files"
+        return Diagnostic(display, 1, 1, "yaml-syntax", message)
+    try:
+        with path.open("rb") as stream:
+            return stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        return Diagnostic(display, 1, 1, "yaml-syntax", f"cannot read the file: {error.strerror}")
+
+
+def parse_fact_file(display: str, raw: bytes | Diagnostic) -> FactBase:
+    """The validated entries of one fact file; problems become diagnostics, never exceptions."""
+    base = FactBase(files=[display])
+    if isinstance(raw, Diagnostic):
+        base.diagnostics.append(raw)
+    else:
+        _add_loaded(base, load_bytes(raw, display, SECTIONS))
+    return base
+
+
+def merged(bases: list[FactBase]) -> FactBase:
+    """One fact base of several (each file's), in order, indexed."""
     base = FactBase()
-    for path in fact_files(root):
-        display = shown(os.path.join(display_root, os.path.relpath(path, root)))
-        base.files.append(display)
-        if path.is_symlink() or not path.is_file():
-            message = "not a regular file (a folder, link or pipe); fact files must be plain files"
-            base.diagnostics.append(Diagnostic(display, 1, 1, "yaml-syntax", message))
-            continue
-        add_file(base, path, display, load)
+    for part in bases:
+        base.countries.extend(part.countries)
+        base.events.extend(part.events)
+        base.facts.extend(part.facts)
+        base.files.extend(part.files)
+        base.diagnostics.extend(part.diagnostics)
     base.index()
     return base
+
+
+def load_factbase(root: Path, display_root: str) -> FactBase:
+    """Load and validate every fact file below `root`."""
+    return merged(
+        [
+            parse_fact_file(display, read_fact_file(path, display))
+            for path, display in listed_files(root, display_root)
+        ]
+    )
 
 
 def load_factbase_from_bytes(files: dict[str, bytes]) -> FactBase:
     """The fact base of files given as display path -> content (as `git show` gives them)."""
-    base = FactBase()
-    for display, raw in sorted(files.items()):
-        base.files.append(display)
-        _add_loaded(base, load_bytes(raw, display, SECTIONS))
-    base.index()
-    return base
-
-
-def add_file(base: FactBase, path: Path, display: str, load: FileLoader = load_file) -> None:
-    _add_loaded(base, load(path, display, SECTIONS))
+    return merged([parse_fact_file(display, raw) for display, raw in sorted(files.items())])
 
 
 def _add_loaded(base: FactBase, loaded: LoadedFile) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 from generator.authoring import summary
 from generator.authoring.diff import EntryDiff, diff_factbases
 from generator.authoring.revisions import changed_lines, factbase_at
-from generator.checker import CheckResult
+from generator.checker import Outcome, display_path
+from generator.factbase import load_factbase
 from generator.report import REPORTER_BY_NAME, github
 
 
@@ -21,12 +22,13 @@ class Review:
     entries: list[EntryDiff]
 
 
-def review_against(base: str | None, facts_dir: Path, result: CheckResult) -> Review | None:
+def review_against(base: str | None, facts_dir: Path) -> Review | None:
     """Compare the working tree with `base`, if given (raises GitError when git cannot)."""
     if base is None:
         return None
     old = factbase_at(base, facts_dir)
-    return Review(changed_lines(base), diff_factbases(old, result.context.base))
+    new = load_factbase(facts_dir, display_path(facts_dir))
+    return Review(changed_lines(base), diff_factbases(old, new))
 
 
 def summary_path(explicit: Path | None, output_format: str) -> Path | None:
@@ -38,7 +40,7 @@ def summary_path(explicit: Path | None, output_format: str) -> Path | None:
 
 
 def report(
-    result: CheckResult, output_format: str, review: Review | None, summary_file: Path | None
+    result: Outcome, output_format: str, review: Review | None, summary_file: Path | None
 ) -> str:
     """The printed report; the job summary is appended to `summary_file` on the way."""
     if summary_file is not None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from generator.authoring.diff import EntryDiff
 from generator.authoring.diff_report import render_markdown
 from generator.authoring.markdown import code, escape, table
-from generator.checker import CheckResult
+from generator.checker import Outcome
 
 
-def render(result: CheckResult, entries: list[EntryDiff] | None = None) -> str:
+def render(result: Outcome, entries: list[EntryDiff] | None = None) -> str:
     """Figures, every diagnostic, and (given a base revision) what the pull request changes."""
     summary = result.summary
     verdict = "passed" if summary.errors == 0 else "failed"

@@ -1,4 +1,5 @@
-"""One check per module, each a `check(context)` generator of diagnostics, registered here."""
+"""The checks: one a module. Those of `FILE_CHECKS` read one fact file (with the tables of
+what all files define) and are cached per file; `ids` compares the definitions of all files."""
 
 from __future__ import annotations
 
@@ -8,14 +9,13 @@ from generator.checks import ids, mentions, quotes, references, values
 from generator.checks.context import Context
 from generator.diagnostics import Diagnostic
 
-Check = Callable[[Context], Iterator[Diagnostic]]
+FileCheck = Callable[[Context], Iterator[Diagnostic]]
 
-CHECKS: dict[str, Check] = {
-    "ids": ids.check,
+FILE_CHECKS: dict[str, FileCheck] = {
     "references": references.check,
     "quotes": quotes.check,
     "values": values.check,
     "mentions": mentions.check,
 }
 
-__all__ = ["CHECKS", "Check", "Context"]
+__all__ = ["FILE_CHECKS", "Context", "FileCheck", "ids"]

@@ -1,21 +1,22 @@
-"""What every check reads: the corpus, the fact base and the outcome of quote matching."""
+"""What a check of one fact file reads: the corpus, the file, its quotes, and the tables of
+countries and events defined across all files."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from generator.corpus import Corpus
 from generator.factbase import FactBase
 from generator.search import CorpusIndex
+from generator.tables import Tables
 from generator.verify import QuoteCheck
 
 
 @dataclass(slots=True)
 class Context:
     corpus: Corpus
+    #: The entries being checked: one file's (or, for the site, the whole base's).
     base: FactBase
     quotes: list[QuoteCheck]
-    index: CorpusIndex = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.index = CorpusIndex(self.corpus)
+    tables: Tables
+    index: CorpusIndex

@@ -26,7 +26,7 @@ def check(context: Context) -> Iterator[Diagnostic]:
     for quote in context.quotes:
         quotes_by_fact.setdefault(id(quote.owner), []).append(" ".join(quote.parts))
     for fact in context.base.facts:
-        countries = [context.base.country(code) for code in fact.model.countries]
+        countries = [context.tables.country(code) for code in fact.model.countries]
         known = [country for country in countries if country is not None]
         if not known:
             continue

@@ -14,17 +14,14 @@ ID = "references"
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    base, corpus = context.base, context.corpus
-    codes = [entry.model.code for entry in base.countries]
-    event_ids = [entry.model.id for entry in base.events]
+    base, corpus, tables = context.base, context.corpus, context.tables
     known_docs = {*corpus.documents, *corpus.unverified}
     owners: list[Entry[Event] | Entry[Fact]] = [*base.events, *base.facts]
     for owner in owners:
         for index, code in enumerate(owner.model.countries):
-            if base.country(code) is None:
-                message = (
-                    f"country '{code}' is not defined in any countries: list{_hint(code, codes)}"
-                )
+            if tables.country(code) is None:
+                hint = _hint(code, tables.codes)
+                message = f"country '{code}' is not defined in any countries: list{hint}"
                 yield owner.diagnostic(("countries", index), "unknown-country", message)
         for index, source in enumerate(owner.model.sources):
             if source.doc not in known_docs:
@@ -33,8 +30,9 @@ def check(context: Context) -> Iterator[Diagnostic]:
                 yield owner.diagnostic(("sources", index, "doc"), "unknown-document", message)
     for fact in base.facts:
         event = fact.model.event
-        if event is not None and base.event(event) is None:
-            message = f"event '{event}' is not defined in any events: list{_hint(event, event_ids)}"
+        if event is not None and event not in tables.events:
+            hint = _hint(event, tables.event_ids)
+            message = f"event '{event}' is not defined in any events: list{hint}"
             yield fact.diagnostic(("event",), "unknown-event", message)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.checker import CheckResult
+from generator.checker import Outcome
 from generator.report import github, json_report, text
 
-Reporter = Callable[[CheckResult], str]
+Reporter = Callable[[Outcome], str]
 
 REPORTER_BY_NAME: dict[str, Reporter] = {
     "text": text.render,

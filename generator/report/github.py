@@ -7,7 +7,7 @@ the ones the author touched; a notice says how many are left unmarked.
 
 from __future__ import annotations
 
-from generator.checker import CheckResult
+from generator.checker import Outcome
 from generator.diagnostics import Diagnostic, Severity
 from generator.report.text import summary_line
 
@@ -51,7 +51,7 @@ def unmarked_notice(severity: Severity, count: int) -> str:
     )
 
 
-def render(result: CheckResult, changed: ChangedLines | None = None) -> str:
+def render(result: Outcome, changed: ChangedLines | None = None) -> str:
     lines: list[str] = []
     for severity in Severity:
         mine = [item for item in result.diagnostics if item.severity is severity]

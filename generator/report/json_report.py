@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from generator.checker import CheckResult
+from generator.checker import Outcome
 
 
-def render(result: CheckResult) -> str:
+def render(result: Outcome) -> str:
     payload = {
         "summary": result.summary.to_dict(),
         "diagnostics": [item.to_dict() for item in result.diagnostics],

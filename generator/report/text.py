@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator.checker import CheckResult, Summary
+from generator.checker import Outcome, Summary
 
 
-def render(result: CheckResult) -> str:
+def render(result: Outcome) -> str:
     lines = [
         f"{item.file}:{item.line}:{item.column}: {item.severity.value}[{item.code}] {item.message}"
         for item in result.diagnostics

@@ -1,9 +1,9 @@
-"""A parse cache committed into the checkout (`git add -f .cache/`) must not prove a fake quote.
+"""A cache folder committed into the checkout (`git add -f .cache/`) must not prove a fake quote.
 
-The cache's checksums are public knowledge, so a pull request can ship entries that claim a
-document says anything, and a cached `python -m generator check` in that checkout believes them.
-What is published and what CI trusts must not read it: the site build never uses the cache, and
-the pull-request workflow checks with `--no-cache`.
+Entries are signed with a secret of the user's, kept outside the checkout
+(`$XDG_CACHE_HOME/factsheet/secret`), so whoever plants entries without it, as a pull request
+would, sees them ignored: by a cached `check`, by `check --no-cache`, and by the site build
+(which never reads the cache). The pull-request workflow checks with `--no-cache` all the same.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import yaml
 
@@ -38,15 +39,18 @@ facts:
 """
 
 
-def plant(workspace: Workspace) -> None:
+def plant(workspace: Workspace, secret: Path | None = None) -> None:
     """A corpus entry in the default cache folder that puts FAKE in the real document."""
     document = workspace.corpus / f"{DOC}.txt"
     paragraphs = [
         line for line in document.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
     forged = [FAKE, *paragraphs[1:]]
-    cache = Cache(workspace.root / DEFAULT_FOLDER)
-    cache._write(CORPUS_ENTRY, {hashlib.sha256(document.read_bytes()).hexdigest(): forged})
+    if secret is None:
+        secret = workspace.root / "attacker-secret"
+        secret.write_bytes(b"a secret of the attacker's, not the user's " * 2)
+    cache = Cache(workspace.root / DEFAULT_FOLDER, secret=secret)
+    cache.write(CORPUS_ENTRY, {hashlib.sha256(document.read_bytes()).hexdigest(): forged})
 
 
 def planted_workspace(workspace: Workspace) -> Workspace:
@@ -56,12 +60,27 @@ def planted_workspace(workspace: Workspace) -> Workspace:
     return workspace
 
 
-def test_the_check_without_cache_ignores_the_planted_entry(workspace: Workspace) -> None:
+def test_the_check_ignores_the_planted_entry_with_or_without_the_cache(
+    workspace: Workspace,
+) -> None:
     planted = planted_workspace(workspace)
-    completed = planted.cli("--no-cache")
-    assert completed.returncode == 1
-    codes = [d["code"] for d in json.loads(completed.stdout)["diagnostics"]]
-    assert codes == ["quote-not-found"]
+    for options in ([], ["--no-cache"]):
+        completed = planted.cli(*options)
+        assert completed.returncode == 1, options
+        codes = [d["code"] for d in json.loads(completed.stdout)["diagnostics"]]
+        assert codes == ["quote-not-found"], options
+
+
+def test_the_planted_entry_would_prove_the_quote_if_it_were_trusted(
+    workspace: Workspace,
+) -> None:
+    """The planted entry is a real threat: signed with the user's secret, it would be used."""
+    planted = planted_workspace(workspace)
+    user_secret = Path(os.environ["XDG_CACHE_HOME"], "factsheet", "secret")
+    Cache(planted.root / "unused", secret=user_secret)  # makes the secret if there is none
+    plant(planted, user_secret)
+    completed = planted.cli()
+    assert json.loads(completed.stdout)["diagnostics"] == []
 
 
 def test_the_site_build_ignores_the_planted_entry(workspace: Workspace) -> None:

@@ -19,6 +19,7 @@ import yaml
 
 import generator.yamlload
 from generator.checker import CheckResult, run_check
+from generator.incremental import check_project
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -91,13 +92,18 @@ class Workspace:
         return path
 
     def check(self) -> Outcome:
-        """The real checker, in-process, with paths shown relative to the workspace."""
+        """The real checker, in-process, with paths shown relative to the workspace; the
+        `check` command's own way (per-file findings) must find exactly the same."""
         cwd = Path.cwd()
         os.chdir(self.root)
         try:
-            return Outcome(run_check(Path("corpus"), Path("facts")))
+            result = run_check(Path("corpus"), Path("facts"))
+            by_file = check_project(Path("corpus"), Path("facts"))
         finally:
             os.chdir(cwd)
+        assert by_file.diagnostics == result.diagnostics
+        assert by_file.summary == result.summary
+        return Outcome(result)
 
     def cli(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
         """`python -m generator check --format json ARGS` in a subprocess (crash and hang guard)."""

@@ -1,0 +1,182 @@
+"""The `check` command's way: what each fact file yields, cached by content, in parallel.
+
+The stages and the diagnostics are those of `checker.run_check`, but no entry is kept: each
+file yields `FileFindings`, plain data that a cache entry or a worker process can carry. A file
+is parsed only when its bytes are new, and checked again only when they are, or when what its
+checks read from elsewhere changed: the tables of countries and events, or the corpus. After a
+curator edits one file, only that file is parsed and checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.cache import Cache
+from generator.checker import Outcome, collector_paused, display_path, summarize
+from generator.checks import ids
+from generator.corpus import Corpus, load_corpus
+from generator.diagnostics import Diagnostic, sorted_diagnostics
+from generator.factbase import FactBase, listed_files, parse_fact_file, read_fact_file
+from generator.filecheck import check_file
+from generator.search import CorpusIndex
+from generator.tables import Definition, Tables, definitions_of
+from generator.workers import Workers
+
+FileInput = bytes | Diagnostic  # a fact file's bytes, or why it could not be read
+
+
+@dataclass(slots=True)
+class FileFindings:
+    """All that checking found in one fact file, as plain data."""
+
+    definitions: list[Definition]
+    #: Problems of the file itself: YAML and schema.
+    loading: list[Diagnostic]
+    #: Of the tables and corpus the checks read; None until the file is checked.
+    fingerprint: str | None = None
+    checking: list[Diagnostic] = field(default_factory=list)
+    quotes: int = 0
+    verified: int = 0
+
+    def to_data(self) -> tuple[Any, ...]:
+        return (
+            [item.row() for item in self.definitions],
+            [_row(item) for item in self.loading],
+            self.fingerprint,
+            [_row(item) for item in self.checking],
+            self.quotes,
+            self.verified,
+        )
+
+    @classmethod
+    def from_data(cls, data: Any) -> FileFindings:
+        definitions, loading, fingerprint, checking, quotes, verified = data
+        return cls(
+            [Definition.from_row(row) for row in definitions],
+            [Diagnostic(*row) for row in loading],
+            fingerprint,
+            [Diagnostic(*row) for row in checking],
+            quotes,
+            verified,
+        )
+
+
+def _row(item: Diagnostic) -> tuple[Any, ...]:
+    return (item.file, item.line, item.column, item.code, item.message, item.id)
+
+
+class FileChecker:
+    """Parses and checks fact files against one corpus (in this process or a worker's), and
+    keeps each parsed file until it is checked."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.index = CorpusIndex(corpus)
+        self._parsed: dict[str, FactBase] = {}
+
+    def parse(self, display: str, raw: FileInput) -> tuple[Any, ...]:
+        base = parse_fact_file(display, raw)
+        self._parsed[display] = base
+        return FileFindings(definitions_of(base), base.diagnostics).to_data()
+
+    def check(self, display: str, raw: FileInput, tables: Tables, fingerprint: str) -> Any:
+        base = self._parsed.pop(display, None) or parse_fact_file(display, raw)
+        checked = check_file(base, self.corpus, tables, self.index)
+        findings = FileFindings(
+            definitions_of(base),
+            base.diagnostics,
+            fingerprint,
+            checked.diagnostics,
+            len(checked.quotes),
+            checked.verified,
+        )
+        return findings.to_data()
+
+
+def check_project(
+    corpus_dir: Path, facts_dir: Path, cache: Cache | None = None, jobs: int = 1
+) -> Outcome:
+    """Check every fact of `facts_dir` against the corpus of `corpus_dir`, reusing what
+    `cache` holds, on up to `jobs` processes."""
+    with collector_paused():
+        corpus = load_corpus(corpus_dir, display_path(corpus_dir), cache)
+        files = [
+            (display, read_fact_file(path, display))
+            for path, display in listed_files(facts_dir, display_path(facts_dir))
+        ]
+        names = [_entry_name(display, raw) for display, raw in files]
+        found = [_cached(cache, name) for name in names]
+        with Workers(FileChecker(corpus), jobs) as workers:
+            _fill(workers, "parse", files, found, [i for i, f in enumerate(found) if f is None])
+            definitions = [item for findings in _known(found) for item in findings.definitions]
+            tables = Tables.from_definitions(definitions)
+            fingerprint = _fingerprint(tables, corpus)
+            stale = [i for i, f in enumerate(_known(found)) if f.fingerprint != fingerprint]
+            _fill(workers, "check", files, found, stale, (tables, fingerprint))
+        if cache is not None:
+            for index in stale:
+                name = names[index]
+                if name is not None:
+                    cache.write(name, _known(found)[index].to_data())
+            cache.save()
+    return _outcome(corpus, _known(found), definitions)
+
+
+def _fill(
+    workers: Workers,
+    method: str,
+    files: list[tuple[str, FileInput]],
+    found: list[FileFindings | None],
+    todo: list[int],
+    shared: tuple[Any, ...] = (),
+) -> None:
+    size = sum(len(raw) for _, raw in (files[i] for i in todo) if isinstance(raw, bytes))
+    results = workers.run(method, [(i, files[i]) for i in todo], shared, size)
+    for index, data in zip(todo, results, strict=True):
+        found[index] = FileFindings.from_data(data)
+
+
+def _known(found: list[FileFindings | None]) -> list[FileFindings]:
+    assert all(findings is not None for findings in found)
+    return found  # type: ignore[return-value]
+
+
+def _outcome(corpus: Corpus, files: list[FileFindings], definitions: list[Definition]) -> Outcome:
+    diagnostics = [*corpus.diagnostics, *ids.check(definitions)]
+    for findings in files:
+        diagnostics.extend(findings.loading)
+        diagnostics.extend(findings.checking)
+    diagnostics = sorted_diagnostics(diagnostics)
+    quotes = (sum(f.quotes for f in files), sum(f.verified for f in files))
+    return Outcome(diagnostics, summarize(len(corpus.documents), definitions, quotes, diagnostics))
+
+
+def _entry_name(display: str, raw: FileInput) -> str | None:
+    if not isinstance(raw, bytes):
+        return None
+    return hashlib.sha256(b"facts\0" + display.encode() + b"\0" + raw).hexdigest() + ".marshal"
+
+
+def _cached(cache: Cache | None, name: str | None) -> FileFindings | None:
+    if cache is None or name is None:
+        return None
+    data = cache.read(name)
+    if data is None:
+        return None
+    try:
+        return FileFindings.from_data(data)
+    except (TypeError, ValueError):
+        return None
+
+
+def _fingerprint(tables: Tables, corpus: Corpus) -> str:
+    """Of all that a file's checks read besides the file: tables, documents and their bytes."""
+    documents = sorted(
+        (i, doc.meta.sha256 if doc.meta else "") for i, doc in corpus.documents.items()
+    )
+    digest = hashlib.sha256(tables.fingerprint().encode())
+    digest.update(repr((documents, sorted(corpus.unverified))).encode())
+    return digest.hexdigest()

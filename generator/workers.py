@@ -1,0 +1,99 @@
+"""Running a method of one object over many items, in this process or in forked workers.
+
+The workers are forked when the first large batch comes, so they inherit what is loaded by
+then (the corpus, and what earlier batches left in the object); an item always goes to the same
+worker (by its position), so what a worker kept of it in one batch is there in the next.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from typing import Any
+
+#: Below this many bytes of input a batch is not worth a fork.
+PARALLEL_BYTES = 512 * 1024
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+class Workers:
+    """Calls `getattr(target, method)(*item, *shared)` for each item of a batch."""
+
+    def __init__(self, target: object, jobs: int) -> None:
+        self.target = target
+        self.jobs = jobs if "fork" in multiprocessing.get_all_start_methods() else 1
+        self._connections: list[Connection] = []
+        self._processes: list[Any] = []
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run(
+        self,
+        method: str,
+        items: Sequence[tuple[int, tuple[Any, ...]]],
+        shared: tuple[Any, ...] = (),
+        size: int = 0,
+    ) -> list[Any]:
+        """The results for `items` ((position, arguments) pairs), in their order; `size`
+        (bytes of input) decides whether the batch is worth forking for."""
+        if not self._connections and (self.jobs < 2 or size < PARALLEL_BYTES):
+            call = getattr(self.target, method)
+            return [call(*arguments, *shared) for _, arguments in items]
+        self._start()
+        shares: list[list[tuple[int, tuple[Any, ...]]]] = [[] for _ in self._connections]
+        for position, arguments in items:
+            shares[position % len(shares)].append((position, arguments))
+        for connection, share in zip(self._connections, shares, strict=True):
+            connection.send((method, [arguments for _, arguments in share], shared))
+        results: dict[int, Any] = {}
+        for connection, share in zip(self._connections, shares, strict=True):
+            answer, failure = connection.recv()
+            if failure:
+                raise RuntimeError(f"a worker process failed:\n{failure}")
+            results.update(zip((position for position, _ in share), answer, strict=True))
+        return [results[position] for position, _ in items]
+
+    def close(self) -> None:
+        for connection in self._connections:
+            connection.send(None)
+        for process in self._processes:
+            process.join()
+        self._connections, self._processes = [], []
+
+    def _start(self) -> None:
+        if self._connections:
+            return
+        context = multiprocessing.get_context("fork")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        for _ in range(self.jobs):
+            mine, theirs = context.Pipe()
+            process = context.Process(target=_serve, args=(theirs, self.target), daemon=True)
+            process.start()
+            theirs.close()
+            self._connections.append(mine)
+            self._processes.append(process)
+
+
+def _serve(connection: Connection, target: object) -> None:
+    while (request := connection.recv()) is not None:
+        method, batch, shared = request
+        try:
+            call = getattr(target, method)
+            connection.send(([call(*arguments, *shared) for arguments in batch], None))
+        except Exception:  # reported to the parent, which raises
+            connection.send((None, traceback.format_exc()))

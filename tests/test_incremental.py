@@ -1,0 +1,201 @@
+"""The `check` command's cached, parallel way reports exactly what the plain check reports,
+re-checks only what an edit touched, and never trusts a cache entry it cannot verify."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.dataset import Dataset, generate
+from generator import incremental, workers
+from generator.cache import Cache
+from generator.checker import Outcome, run_check
+from generator.incremental import FileChecker, check_project
+from generator.report import REPORTER_BY_NAME
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    return generate(tmp_path_factory.mktemp("incremental") / "project", 300)
+
+
+@pytest.fixture
+def project(pristine: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Dataset:
+    """A copy of the generated project (300 facts over 30 documents), as current directory."""
+    root = tmp_path / "project"
+    shutil.copytree(pristine.root, root)
+    monkeypatch.chdir(root)
+    return Dataset(root, pristine.facts, pristine.documents, pristine.broken)
+
+
+def text(outcome: Outcome) -> str:
+    return REPORTER_BY_NAME["text"](outcome)
+
+
+def plain_check() -> str:
+    return text(run_check(Path("corpus"), Path("facts")))
+
+
+def cached_check(folder: Path, jobs: int = 1) -> str:
+    return text(check_project(Path("corpus"), Path("facts"), Cache(folder), jobs))
+
+
+class Calls:
+    """Counts the files FileChecker parses and checks in this process."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.parsed: list[str] = []
+        self.checked: list[str] = []
+        parse, check = FileChecker.parse, FileChecker.check
+
+        def counting_parse(checker: FileChecker, display: str, *rest: object) -> object:
+            self.parsed.append(display)
+            return parse(checker, display, *rest)  # type: ignore[arg-type]
+
+        def counting_check(checker: FileChecker, display: str, *rest: object) -> object:
+            self.checked.append(display)
+            return check(checker, display, *rest)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(FileChecker, "parse", counting_parse)
+        monkeypatch.setattr(FileChecker, "check", counting_check)
+
+
+def test_every_way_of_checking_reports_the_same(project: Dataset, tmp_path: Path) -> None:
+    expected = plain_check()
+    for code in ("quote-not-found", "quote-in-other-document", "value-not-in-quote"):
+        assert f"[{code}]" in expected
+    assert text(check_project(Path("corpus"), Path("facts"))) == expected
+    assert cached_check(tmp_path / "cache") == expected  # cold: fills the cache
+    assert list((tmp_path / "cache").glob("*.marshal"))
+    assert cached_check(tmp_path / "cache") == expected  # warm: read from it
+
+
+def test_forked_workers_report_the_same(
+    project: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = plain_check()
+    monkeypatch.setattr(workers, "PARALLEL_BYTES", 0)
+    calls = Calls(monkeypatch)
+    assert cached_check(tmp_path / "cache", jobs=2) == expected
+    assert calls.parsed == calls.checked == []  # all of it done by the two workers
+    assert cached_check(tmp_path / "cache", jobs=2) == expected
+
+
+def test_after_one_edit_only_that_file_is_parsed_and_checked(
+    project: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cached_check(tmp_path / "cache")
+    edited = Path("facts/facts/facts-00001.yml")
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("(synthetic fact 100)", "(edited)"), "utf-8"
+    )
+    calls = Calls(monkeypatch)
+    assert cached_check(tmp_path / "cache") == plain_check()
+    assert calls.parsed == calls.checked == [str(edited)]
+
+
+def test_a_changed_country_rechecks_every_file(
+    project: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cached_check(tmp_path / "cache")
+    countries = Path("facts/countries.yml")
+    text_before = countries.read_text(encoding="utf-8")
+    first_name = text_before.split("name: ", 1)[1].split("\n", 1)[0]
+    countries.write_text(text_before.replace(first_name, "Atlantis", 1), encoding="utf-8")
+    calls = Calls(monkeypatch)
+    after = cached_check(tmp_path / "cache")
+    assert after == plain_check()
+    assert "[country-not-mentioned]" in after
+    assert calls.parsed == ["facts/countries.yml"]
+    assert sorted(calls.checked) == sorted(str(p) for p in Path("facts").rglob("*.yml"))
+
+
+def test_a_changed_document_rechecks_what_cites_it(project: Dataset, tmp_path: Path) -> None:
+    cached_check(tmp_path / "cache")
+    document = min(Path("corpus").glob("*.txt"))
+    document.write_text("Rewritten.\n", encoding="utf-8")
+    after = cached_check(tmp_path / "cache")
+    assert after == plain_check()
+    assert "[corpus-integrity]" in after
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "garbage", "empty"])
+def test_a_damaged_cache_entry_is_ignored(damage: str, project: Dataset, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    expected = cached_check(folder)
+    for entry in folder.glob("*.marshal"):
+        data = entry.read_bytes()
+        damaged = {
+            "flip": data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:],
+            "truncate": data[: len(data) // 2],
+            "garbage": b"\x00\xff" * 100,
+            "empty": b"",
+        }[damage]
+        entry.write_bytes(damaged)
+    assert cached_check(folder) == expected
+    assert cached_check(folder) == expected  # and rewritten sound
+
+
+def test_entries_of_other_code_or_another_secret_are_ignored(
+    project: Dataset, tmp_path: Path
+) -> None:
+    folder = tmp_path / "cache"
+    expected = cached_check(folder)
+    stranger = tmp_path / "stranger-secret"
+    stranger.write_bytes(b"s" * 64)
+    writers = [Cache(folder), Cache(folder, secret=stranger)]
+    writers[0].key = "0" * 64
+    no_findings = ([], [], None, [], 0, 0)
+    for writer in writers:
+        for entry in folder.glob("*.marshal"):
+            writer.write(entry.name, no_findings)
+        assert cached_check(folder) == expected
+
+
+def test_without_a_usable_secret_nothing_is_cached(
+    project: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache home should be", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert not Cache(tmp_path / "cache").usable
+    assert cached_check(tmp_path / "cache") == plain_check()
+    assert not (tmp_path / "cache").exists()
+
+
+def test_the_cache_keeps_only_current_entries(project: Dataset, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    cached_check(folder)
+    before = sorted(entry.name for entry in folder.iterdir())
+    edited = Path("facts/facts/facts-00000.yml")
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    cached_check(folder)
+    after = sorted(entry.name for entry in folder.iterdir())
+    assert len(after) == len(before)
+    assert len(set(after) - set(before)) == 1
+
+
+class Failing:
+    def fail(self, number: int) -> int:
+        raise ValueError(f"item {number} is bad")
+
+
+def test_a_failing_worker_is_reported_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "PARALLEL_BYTES", 0)
+    with (
+        workers.Workers(Failing(), jobs=2) as pool,
+        pytest.raises(RuntimeError, match="ValueError: item 0 is bad"),
+    ):
+        pool.run("fail", [(0, (0,)), (1, (1,))])
+
+
+def test_file_findings_survive_the_round_trip(project: Dataset) -> None:
+    outcome = check_project(Path("corpus"), Path("facts"))
+    checker = FileChecker(run_check(Path("corpus"), Path("facts")).context.corpus)
+    path = Path("facts/facts/facts-00000.yml")
+    data = checker.parse(str(path), path.read_bytes())
+    again = incremental.FileFindings.from_data(data).to_data()
+    assert again == data
+    assert outcome.summary.facts == 300
