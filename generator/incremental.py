@@ -43,7 +43,7 @@ class FileFindings:
 
     def to_data(self) -> tuple[Any, ...]:
         return (
-            [item.row() for item in self.definitions],
+            [tuple(item) for item in self.definitions],
             [_row(item) for item in self.loading],
             self.fingerprint,
             [_row(item) for item in self.checking],
@@ -55,7 +55,7 @@ class FileFindings:
     def from_data(cls, data: Any) -> FileFindings:
         definitions, loading, fingerprint, checking, quotes, verified = data
         return cls(
-            [Definition.from_row(row) for row in definitions],
+            list(map(Definition._make, definitions)),
             [Diagnostic(*row) for row in loading],
             fingerprint,
             [Diagnostic(*row) for row in checking],

@@ -10,16 +10,13 @@ from __future__ import annotations
 import hashlib
 import marshal
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from generator.factbase import FactBase
 from generator.model import Country
 
-#: A definition as plain tuples (for marshal): kind, ident, file, line, column, name, aliases.
-DefinitionRow = tuple[str, str, str, int, int, str | None, tuple[str, ...]]
 
-
-@dataclass(frozen=True, slots=True)
-class Definition:
+class Definition(NamedTuple):
     """A country code, event id or fact id, and where its file defines it."""
 
     kind: str  # "country", "event" or "fact"
@@ -34,14 +31,6 @@ class Definition:
     @property
     def field(self) -> str:
         return "code" if self.kind == "country" else "id"
-
-    def row(self) -> DefinitionRow:
-        return (self.kind, self.ident, self.file, self.line, self.column, self.name, self.aliases)
-
-    @classmethod
-    def from_row(cls, row: DefinitionRow) -> Definition:
-        kind, ident, file, line, column, name, aliases = row
-        return cls(kind, ident, file, line, column, name, tuple(aliases))
 
 
 def definitions_of(base: FactBase) -> list[Definition]:
