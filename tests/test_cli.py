@@ -157,6 +157,8 @@ def test_strict_fails_on_warnings(workspace: Path, run_cli: RunCli) -> None:
         ("check", "--facts", "corpus/sources.yml"),
         ("check", "--format", "xml"),
         ("check", "--bogus"),
+        ("check", "--jobs", "0"),
+        ("check", "--jobs", "many"),
         ("frobnicate",),
     ],
 )
@@ -178,7 +180,7 @@ def test_exit_2_without_the_default_folders(tmp_path: Path, run_cli: RunCli) -> 
 def test_help_documents_the_exit_codes(run_cli: RunCli) -> None:
     result = run_cli("check", "--help")
     assert result.exit_code == 0
-    for option in ("--corpus", "--facts", "--format", "--strict"):
+    for option in ("--corpus", "--facts", "--format", "--strict", "--cache-dir", "--jobs"):
         assert option in result.stdout
     codes = re.findall(r"^\s+([012])\s+\S", result.stdout, re.MULTILINE)
     assert codes == ["0", "1", "2"]
