@@ -20,9 +20,8 @@ Topic = Literal["military", "diplomatic", "humanitarian", "political", "security
 
 
 def _real_date(value: str) -> str:
-    parts = [int(part) for part in value.split("-")]
-    try:
-        dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    try:  # DATE_PATTERN has matched: YYYY-MM-DD, or YYYY-MM (a real date when its 1st is)
+        dt.date.fromisoformat(value if len(value) == 10 else f"{value}-01")
     except ValueError:
         raise ValueError(f"{value} is not a real date; write YYYY-MM-DD or YYYY-MM") from None
     return value
@@ -43,6 +42,8 @@ _PRINTABLE_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
 def _visible_text(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
+    if value.isprintable():  # the common case, quickly: no character is invisible then
+        return value
     suspects = set(value).difference(_PRINTABLE_ASCII)  # only these need a category look-up
     invisible = {c for c in suspects if unicodedata.category(c) in _INVISIBLE and c not in "\n\r"}
     if invisible:
