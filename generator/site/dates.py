@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)  # pages show the same dates again and again
 def show_date(value: str | None) -> str:
     """`2014-09-15` -> `15 September 2014`; `2014-09` -> `September 2014`; None -> `unknown`."""
     if not value:
@@ -21,6 +23,7 @@ def month_of(value: str) -> str:
     return value[:7]
 
 
+@lru_cache(maxsize=512)
 def flag(code: str) -> str:
     """The flag emoji of an ISO 3166-1 alpha-2 code (two regional indicator symbols)."""
     return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in code.upper())

@@ -41,7 +41,19 @@ class Linker:
 
     def __call__(self, target: str, anchor: str | None = None) -> str:
         path = page_url(target, self.directory_urls) if target.endswith(".md") else target
-        relative = posixpath.relpath(path or ".", self.base)
+        relative = relative_path(path or ".", self.base)
         if not path or path.endswith("/"):
             relative = "./" if relative == "." else relative + "/"
         return relative + (f"#{anchor}" if anchor else "")
+
+
+def relative_path(path: str, start: str) -> str:
+    """`posixpath.relpath(path, start)` for relative paths, worked out on the strings alone."""
+    if path.startswith("/") or start.startswith("/") or ".." in path or ".." in start:
+        return posixpath.relpath(path, start)  # needs the working directory
+    to = [part for part in path.split("/") if part not in ("", ".")]
+    here = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from generator.corpus import Corpus
 from generator.normalize import normalisations_used
 from generator.sentences import split_sentences
-from generator.site.offsets import normalize_with_offsets
+from generator.site.offsets import OffsetMap
 from generator.verify import QuoteCheck
 
 
@@ -49,7 +49,7 @@ class ParagraphCache:
 
     corpus: Corpus
     _sentences: dict[tuple[str, int], list[tuple[int, int]]] = field(default_factory=dict)
-    _offsets: dict[tuple[str, int], list[tuple[int, int]]] = field(default_factory=dict)
+    _offsets: dict[tuple[str, int], OffsetMap] = field(default_factory=dict)
 
     def text(self, doc_id: str, paragraph: int) -> str:
         return self.corpus.documents[doc_id].paragraphs[paragraph]
@@ -60,10 +60,12 @@ class ParagraphCache:
             self._sentences[key] = split_sentences(self.text(doc_id, paragraph))
         return self._sentences[key]
 
-    def offsets(self, doc_id: str, paragraph: int) -> list[tuple[int, int]]:
+    def offsets(self, doc_id: str, paragraph: int) -> OffsetMap:
         key = (doc_id, paragraph)
         if key not in self._offsets:
-            self._offsets[key] = normalize_with_offsets(self.text(doc_id, paragraph))[1]
+            document = self.corpus.documents[doc_id]
+            normalized = document.normalized[paragraph]  # what quote locations point into
+            self._offsets[key] = OffsetMap(document.paragraphs[paragraph], normalized)
         return self._offsets[key]
 
 

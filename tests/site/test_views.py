@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -10,12 +12,12 @@ from hypothesis import strategies as st
 
 from generator.checker import CheckResult, run_check
 from generator.model import Fact
-from generator.normalize import normalize
+from generator.normalize import _TABLE, normalize
 from generator.site.assemble import build_site
 from generator.site.conflicts import Conflict, fact_conflicts
 from generator.site.dates import flag, show_date
-from generator.site.links import Linker
-from generator.site.offsets import normalize_with_offsets, raw_span
+from generator.site.links import Linker, relative_path
+from generator.site.offsets import OffsetMap, normalize_with_offsets, raw_span
 from generator.site.views import Site
 
 REPO = Path(__file__).resolve().parents[2]
@@ -48,6 +50,73 @@ def test_offsets_follow_normalize_for_any_text(raw: str) -> None:
     assert text == normalize(raw)
     assert len(spans) == len(text)
     assert all(0 <= start <= end <= len(raw) for start, end in spans)
+
+
+def offsets_char_by_char(raw: str) -> tuple[str, list[tuple[int, int]]]:
+    """The definition OffsetMap follows: cluster by cluster, then whitespace runs collapsed."""
+    clusters: list[tuple[int, int]] = []
+    for index, char in enumerate(raw):
+        if clusters and unicodedata.combining(char):
+            clusters[-1] = (clusters[-1][0], index + 1)
+        else:
+            clusters.append((index, index + 1))
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pending: tuple[int, int] | None = None
+    for start, end in clusters:
+        for char in unicodedata.normalize("NFKC", raw[start:end]).translate(_TABLE):
+            if char.isspace():
+                pending = pending or (start, end)
+                continue
+            if pending and out:
+                out.append(" ")
+                spans.append(pending)
+            pending = None
+            out.append(char)
+            spans.append((start, end))
+    text = normalize(raw)
+    if "".join(out) != text:  # NFKC composed across clusters
+        spans = spans[: len(text)] + [(len(raw), len(raw))] * (len(text) - len(spans))
+    return text, spans
+
+
+# Whitespace, quotes, dashes, compatibility forms, combining marks, jamo and vowel signs that
+# compose across clusters.
+TRICKY = st.sampled_from(
+    [
+        *" \u00a0\t\n\x1c\u3000\u2014\u2013\u201c\u2019\u2032\u2033\ufe58\uff0d\u2026\ufb01",
+        *"\u0301\u0327\u0345\u1100\u1161\u11a8\uac00\u0b47\u0b3e",
+        "  ",
+        "e\u0301",
+    ]
+)
+
+
+@given(st.lists(TRICKY | st.sampled_from("ab.'-") | st.characters(codec="utf-8"), max_size=30))
+def test_offsets_map_run_by_run_as_char_by_char(pieces: list[str]) -> None:
+    raw = "".join(pieces)
+    text, spans = offsets_char_by_char(raw)
+    offsets = OffsetMap(raw)
+    assert offsets.text == text
+    assert [offsets[index] for index in range(len(offsets))] == spans
+
+
+def test_plain_runs_map_one_for_one() -> None:
+    raw = "The \u201cplan\u201d \u2013 drawn\u00a0up  in May."
+    text, spans = normalize_with_offsets(raw)
+    assert text == 'The "plan" - drawn up in May.'
+    assert spans[:5] == [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]
+    assert raw[slice(*raw_span(raw, text.index("in"), len(text)))] == "in May."
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", ".", "", ".."]), min_size=1, max_size=4),
+    st.lists(st.sampled_from(["a", "b", ".", "", ".."]), min_size=1, max_size=4),
+)
+def test_relative_paths_as_posixpath_gives_them(path: list[str], start: list[str]) -> None:
+    assert relative_path("/".join(path) or ".", "/".join(start) or ".") == posixpath.relpath(
+        "/".join(path) or ".", "/".join(start) or "."
+    )
 
 
 def test_a_quote_is_shown_in_its_whole_sentence(site: Site) -> None:
