@@ -1,4 +1,4 @@
-"""Shared fixtures: where the repository is, and the real command line run on tmp_path."""
+"""Shared fixtures: the repository, the real command line run on tmp_path, headless Chromium."""
 
 from __future__ import annotations
 
@@ -8,10 +8,23 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's: `make test` installs it with apt-get
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @dataclass(frozen=True)
@@ -63,3 +76,16 @@ def run_cli(tmp_path: Path) -> RunCli:
         return CliRun(completed.returncode, completed.stdout, completed.stderr)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """Headless Chromium driven by Playwright, one for the session; skips the test without it."""
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium")
+    from playwright.sync_api import sync_playwright  # only the browser tests pay for the import
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import escape
 
 from generator.model import TOPICS
+from generator.site.bytecode import bytecode_cache
 from generator.site.dates import show_date
 from generator.site.links import Linker
 
@@ -35,6 +36,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # a Renderer serves one build (on_config makes a new one each time)
+        bytecode_cache=bytecode_cache(),
     )
     env.filters["date"] = show_date
     env.filters["normalisations"] = lambda names: ", ".join(NORMALISATION_LABELS[n] for n in names)

@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
 from generator.audit import audit_site
 
@@ -211,17 +211,6 @@ def test_no_payload_became_markup(injected_site: tuple[Path, dict[str, object]])
         assert ">49<" not in html
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -239,9 +228,8 @@ def served(injected_site: tuple[Path, dict[str, object]]) -> Iterator[str]:
         server.server_close()
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
 def test_no_page_runs_a_payload_in_chromium(
-    served: str, injected_site: tuple[Path, dict[str, object]]
+    chromium: Browser, served: str, injected_site: tuple[Path, dict[str, object]]
 ) -> None:
     """Every page holding a payload, opened in headless Chromium: no dialog, no navigation."""
     site, _ = injected_site
@@ -252,15 +240,14 @@ def test_no_page_runs_a_payload_in_chromium(
     )
     assert len(pages) >= 2 * len(PAYLOADS) + 5
     dialogs: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        local = re.compile("^" + re.escape(served))
-        page.route(lambda url: not local.match(url), lambda route: route.abort())  # no network
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        for path in pages:
-            page.goto(served + path, wait_until="load")
-            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-            assert page.url == served + path
-        browser.close()
+    context = chromium.new_context()
+    page = context.new_page()
+    local = re.compile("^" + re.escape(served))
+    page.route(lambda url: not local.match(url), lambda route: route.abort())  # no network
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in pages:
+        page.goto(served + path, wait_until="load")
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        assert page.url == served + path
+    context.close()
     assert dialogs == []

@@ -10,24 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tests.site.conftest import REPO
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = REPO / "test-artifacts"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 INJECTION = '<script>alert(1)</script> [x](javascript:alert(1)) {: onclick="alert(3)" } {{ 7*7 }}'
-
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -57,17 +46,9 @@ def repo_url(repo_site: Path) -> Iterator[str]:
     yield from serve(repo_site)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+def page(chromium: Browser) -> Iterator[Page]:
+    context = chromium.new_context(viewport=VIEWPORTS["desktop"])
     opened = context.new_page()
     dialogs: list[str] = []
     opened.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -106,9 +87,9 @@ def test_the_injection_claim_shows_literally_and_runs_nothing(page: Page, small_
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_screenshots(browser: Browser, repo_url: str, viewport: str) -> None:
+def test_screenshots(chromium: Browser, repo_url: str, viewport: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    context = chromium.new_context(viewport=VIEWPORTS[viewport])
     page = context.new_page()
     shots = {
         "home": "",

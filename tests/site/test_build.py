@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import html
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urldefrag, urlsplit
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from generator.checker import run_check
 from tests.site.conftest import REPO, build_site
@@ -114,3 +119,17 @@ def test_a_fact_error_stops_the_build_with_the_diagnostic(
     assert f"facts/facts.yml:{line}:" in done.stderr
     assert "error[quote-not-found]" in done.stderr
     assert not (folder / "site" / "index.html").exists()
+
+
+def frozen_after(command: Literal["build", "serve"], config_file: Path, site_dir: Path) -> int:
+    """How many objects are left frozen after a build run as `mkdocs COMMAND` runs it."""
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    config.plugins.on_startup(command=command, dirty=False)
+    build(config)
+    return gc.get_freeze_count()
+
+
+def test_a_served_build_gives_back_what_the_check_froze(small_config: Path, tmp_path: Path) -> None:
+    """The check freezes what it loaded; `mkdocs serve` rebuilds, so the plugin unfreezes it."""
+    assert frozen_after("build", small_config, tmp_path / "built") > 0  # exits next: left as is
+    assert frozen_after("serve", small_config, tmp_path / "served") == 0
