@@ -14,7 +14,7 @@ from pydantic import Field
 
 from generator.diagnostics import Diagnostic
 from generator.model import DOC_PATTERN, FuzzyDate, Strict, Text
-from generator.normalize import normalize
+from generator.normalize import split_paragraphs
 from generator.validate import Entry, validate_item
 from generator.yamlload import load_file
 
@@ -52,10 +52,10 @@ class Document:
     def from_text(
         cls, doc_id: str, path: Path, text: str, normalizer: Normalizer | None = None
     ) -> Document:
-        paragraphs = [line for line in text.splitlines() if line.strip()]
         if normalizer is None:
-            normalized = [normalize(paragraph) for paragraph in paragraphs]
+            paragraphs, normalized = split_paragraphs(text)
         else:
+            paragraphs = [line for line in text.splitlines() if line.strip()]
             normalized = normalizer(paragraphs)
         return cls(doc_id, path, paragraphs, None, normalized, "\n".join(normalized))
 

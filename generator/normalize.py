@@ -21,20 +21,79 @@ _TABLE = str.maketrans(
 )
 _ELISION = re.compile(r"\s*(?:\[\.\.\.\]|\.\.\.)\s*")
 _WORD = re.compile(r"\w+")
+#: ASCII word characters (those of `\w`) as "w", every other byte as a space.
+_WORD_STARTS = bytes(
+    ord("w" if chr(byte).isalnum() or byte == ord("_") else " ") for byte in range(128)
+)
+_WORD_STARTS += b" " * 128
 
 
 _REPLACEMENTS = {chr(code): str(char) for code, char in _TABLE.items()}
-_SPECIAL = frozenset(_REPLACEMENTS)
 
 
 def normalize(text: str) -> str:
     """NFKC, straight quotes, `-` for every dash, `...` for `…`, single spaces, trimmed."""
-    text = unicodedata.normalize("NFKC", text)
-    if not text.isascii():
-        # Same as text.translate(_TABLE), which is slow on non-ASCII text: one replace a char.
-        for char in _SPECIAL.intersection(text):
-            text = text.replace(char, _REPLACEMENTS[char])
+    return _single_spaces(_unify_characters(text))
+
+
+def split_paragraphs(text: str) -> tuple[list[str], list[str]]:
+    """The paragraphs of a document (its non-blank lines, as `str.splitlines` cuts them),
+    verbatim and as `normalize` makes each of them.
+
+    The characters of the whole text are unified at once: NFKC never moves, makes or removes
+    a line break (nor makes a blank line of a line, or the reverse)."""
+    lines = text.splitlines()
+    paragraphs = [line for line in lines if line.strip()]
+    unified = _unify_characters(text)
+    if unified is text:
+        kept = paragraphs
+    else:
+        unified_lines = unified.splitlines()
+        if len(unified_lines) != len(lines):  # cannot happen (see above); if it ever does:
+            return paragraphs, [normalize(paragraph) for paragraph in paragraphs]
+        kept = [line for line, raw in zip(unified_lines, lines, strict=True) if raw.strip()]
+    if _single_spaced_lines(unified):
+        return paragraphs, kept
+    return paragraphs, [_single_spaces(line) for line in kept]
+
+
+def _unify_characters(text: str) -> str:
+    """NFKC, straight quotes, `-` for every dash: all but the spacing of `normalize`."""
+    if text.isascii():
+        return text
+    # NFKC would make a no-break space a space: done first, the cheap check below then
+    # passes for most text (a full NFKC is slow even when it changes nothing else).
+    text = text.replace("\u00a0", " ")
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():  # text.translate(_TABLE) is slow on non-ASCII text
+        for char, replacement in _REPLACEMENTS.items():
+            if char in text:
+                text = text.replace(char, replacement)
+    return text
+
+
+def _single_spaces(text: str) -> str:
+    if _single_spaced(text):
+        return text
     return " ".join(text.split())
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether `" ".join(text.split()) == text`: no space but single spaces between words."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+def _single_spaced_lines(text: str) -> bool:
+    """Whether every line of `text` cut at "\\n" is `_single_spaced`, or blank."""
+    return (
+        "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and text.replace("\n", "").isprintable()
+    )
 
 
 def quote_parts(quote: str) -> list[str]:
@@ -46,7 +105,9 @@ def quote_parts(quote: str) -> list[str]:
 
 def word_count(quote: str) -> int:
     """Words of a normalised quote, elision marks not counted."""
-    return sum(len(_WORD.findall(part)) for part in quote_parts(quote))
+    if quote.isascii():  # a word starts wherever a word character follows another character
+        return (" " + quote).encode().translate(_WORD_STARTS).count(b" w")
+    return len(_WORD.findall(quote))  # elision marks hold no word character
 
 
 def normalisations_used(raw_quote: str, raw_span: str) -> list[str]:

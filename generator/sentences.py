@@ -58,7 +58,6 @@ _OPENERS = "\"'\u201c\u2018(["
 _BOUNDARY = re.compile(
     rf"(?<=[.!?])[{re.escape(_CLOSERS)}]*\s+(?=[{re.escape(_OPENERS)}]*[A-Z0-9])"
 )
-_LAST_WORD = re.compile(r"(\S+)$")
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
@@ -77,11 +76,21 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str) -> bool:
-    found = _LAST_WORD.search(text)
-    if not found:
+    word = _last_word(text)
+    if word is None:
         return False
-    word = found.group(1).rstrip(_CLOSERS).lstrip(_OPENERS)
+    word = word.rstrip(_CLOSERS).lstrip(_OPENERS)
     if not word.endswith("."):
         return False
     stem = word[:-1]
     return stem in _ABBREVIATIONS or "." in stem or (len(stem) == 1 and stem.isupper())
+
+
+def _last_word(text: str) -> str | None:
+    """The last run of non-space characters of `text`, if it ends the text (or comes just
+    before a final newline, as a regex `$` allows), without a regex scan of the whole text."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    if not text or text[-1].isspace():
+        return None
+    return text.rsplit(None, 1)[-1]

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from generator.normalize import normalize, quote_parts, word_count
+from generator.normalize import normalize, quote_parts, split_paragraphs, word_count
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,27 @@ def test_every_dash_becomes_a_hyphen() -> None:
     dashes.append("\u2212")  # minus sign (a math symbol, not Pd)
     changed = {f"U+{ord(dash):04X}": normalize(f"a{dash}b") for dash in dashes}
     assert changed == dict.fromkeys(changed, "a-b")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nFirst \u201cquote\u201d \u2014 here.\r\nSecond\u00a0one\u2026\n",
+        "one\n \n\tThird  one\t\n",
+        "plain ASCII\nlines\n\n",
+        "\u00a0\n\ufb01ne \u00bd\u2028next\u2029last\x85end\x1cx",
+        "e\u0301\ne\n\u0301x",
+        "",
+    ],
+)
+def test_split_paragraphs_normalises_each_non_blank_line(text: str) -> None:
+    paragraphs = [line for line in text.splitlines() if line.strip()]
+    assert split_paragraphs(text) == (paragraphs, [normalize(line) for line in paragraphs])
+
+
+@pytest.mark.parametrize(
+    ("quote", "words"),
+    [("caf\u00e9 au lait", 3), ("snake_case and 3.5", 4), ("\u00e9t\u00e9 ... x", 2)],
+)
+def test_word_count_counts_runs_of_word_characters(quote: str, words: int) -> None:
+    assert word_count(quote) == words

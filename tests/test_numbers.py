@@ -58,3 +58,24 @@ def test_numbers_in(text: str, numbers: set[int]) -> None:
 )
 def test_a_number_inside_another_is_not_matched(text: str, absent: int) -> None:
     assert absent not in numbers_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # ASCII text takes a quicker path than the regex: the same numbers either way
+        ("a twenty-five-year-old and six-month plans", {25, 6}),
+        ("x-five and -six", set()),
+        ("five-twenty-one", {5, 21}),
+        ("five-twenty-eleven", {5}),
+        ("twenty-eleven", {20}),
+        ("-twenty-five", {25}),
+        ("twenty- five", {20, 5}),
+        ("five5 five_ (five) five, FIVE.", {5}),
+        ("seven - eight", {7, 8}),
+        ("twenty\u2011five caf\u00e9s", {20, 5}),  # non-ASCII: a non-breaking hyphen is no "-"
+        ("\u0663 and 4", {3, 4}),  # Arabic-Indic digit three
+    ],
+)
+def test_numbers_in_hyphenated_words(text: str, numbers: set[int]) -> None:
+    assert numbers_in(text) == numbers

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 
 import pytest
 
-from generator.corpus import Document
+from generator.corpus import Corpus, Document
 from generator.normalize import normalize, quote_parts
-from generator.search import describe_difference, locate
+from generator.search import (
+    CorpusIndex,
+    Location,
+    describe_difference,
+    locate,
+    near_miss_seconds,
+)
+from generator.wordindex import WordIndex
 
 TEXT = """Headline of the story
 
@@ -114,3 +122,47 @@ def test_elided_parts_are_found_in_the_paragraph_that_holds_them_all(document: D
         3,
         "said the talks went well. The ministers left Paris on Tuesday",
     )
+
+
+def small_corpus() -> Corpus:
+    texts = {
+        "a": "The coalition met in Paris.\nAustralia sent eight aircraft.",
+        "b": "Australia sent eight aircraft to Iraq.",
+        "c": "Canada sent six aircraft.\nThe coalition met again in Paris.",
+    }
+    documents = {key: Document.from_text(key, Path(key), text) for key, text in texts.items()}
+    return Corpus(Path("."), documents, [])
+
+
+def test_word_index_finds_documents_by_their_words() -> None:
+    index = WordIndex(small_corpus())
+    assert index.holding_all(["sent", "eight"]) == ["a", "b"]
+    assert index.holding_all(["sent", "nine"]) == []
+    assert index.holding_all([]) is None
+    assert index.rarest(["sent", "Iraq.", "eight", "unknown"], 2) == ["Iraq.", "eight"]
+    assert index.holding_rare(["Canada", "eight"], 2, 10) == ["c"]  # none hold both
+
+
+def test_word_index_survives_marshal() -> None:
+    corpus = small_corpus()
+    built = WordIndex(corpus)
+    loaded = WordIndex(corpus, marshal.loads(marshal.dumps(built.to_data())))
+    for words in (["sent"], ["coalition", "Paris."], ["aircraft", "eight"], ["nothing"]):
+        assert loaded.holding_all(words) == built.holding_all(words)
+        assert loaded.rarest(words, 3) == built.rarest(words, 3)
+    other = Corpus(Path("."), dict(reversed(corpus.documents.items())), [])
+    with pytest.raises(ValueError):
+        WordIndex(other, built.to_data())
+
+
+def test_a_quote_in_another_document_and_the_closest_sentence() -> None:
+    corpus = small_corpus()
+    index = CorpusIndex(corpus, WordIndex(corpus))
+    found = index.locate_elsewhere(["sent eight aircraft to Iraq"], "a")
+    assert found == Location("b", 0, 10, 37)
+    assert index.locate_elsewhere(["sent eight aircraft"], "a") == Location("b", 0, 10, 29)
+    suggestion = index.closest("Australia sent nine aircraft.", prefer="a")
+    assert suggestion is not None
+    assert (suggestion.doc_id, suggestion.paragraph) == ("a", 1)
+    misses = [(["sent nine aircraft to Iraq"], "a")]
+    assert near_miss_seconds(corpus, misses) >= 0

@@ -63,3 +63,16 @@ def test_spans_cover_the_paragraph_in_order() -> None:
 
 def test_empty_paragraph_has_no_sentences() -> None:
     assert split_sentences("") == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("He met Gen. Allen. Then he left.", ["He met Gen. Allen.", "Then he left."]),
+        ("It rained.\n", ["It rained."]),
+        ("Done!  Next one.", ["Done!", "Next one."]),
+        ("A. B. Smith spoke. Yes.", ["A. B. Smith spoke.", "Yes."]),
+    ],
+)
+def test_the_word_before_a_full_stop_decides(paragraph: str, expected: list[str]) -> None:
+    assert sentences(paragraph) == expected
