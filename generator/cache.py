@@ -18,6 +18,7 @@ import os
 import secrets
 import sys
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,7 @@ class Cache:
         self.key = code_key()
         self._secret = _load_secret(secret or secret_file())
         self._paragraphs: dict[str, list[str]] | None = None
-        self._used_paragraphs: dict[str, list[str]] = {}
+        self._new_paragraphs: dict[str, list[str]] = {}
         self._entries = {CORPUS_ENTRY}
 
     @property
@@ -67,16 +68,19 @@ class Cache:
         """False when the secret could be neither read nor made: then nothing is cached."""
         return self._secret is not None
 
-    def normalized(self, sha256: str, paragraphs: list[str]) -> list[str]:
-        """The normalised paragraphs of a document whose bytes have this (verified) sha256."""
+    def paragraphs(self, sha256: str, text: str) -> tuple[list[str], list[str]]:
+        """`split_paragraphs(text)` of a document whose bytes have this (verified) sha256,
+        the normalised paragraphs from the cache when they are there."""
+        paragraphs = [line for line in text.splitlines() if line.strip()]
         if self._paragraphs is None:
             stored = self.read(CORPUS_ENTRY)
             self._paragraphs = stored if isinstance(stored, dict) else {}
         found = self._paragraphs.get(sha256)
-        if not isinstance(found, list) or len(found) != len(paragraphs):
-            found = [normalize.normalize(paragraph) for paragraph in paragraphs]
-        self._used_paragraphs[sha256] = found
-        return found
+        if isinstance(found, list) and len(found) == len(paragraphs):
+            return paragraphs, found
+        paragraphs, normalized = normalize.split_paragraphs(text)
+        self._new_paragraphs[sha256] = normalized
+        return paragraphs, normalized
 
     def read(self, name: str) -> Any:
         """The value of entry `name`, or None when it is missing or does not check out."""
@@ -111,11 +115,14 @@ class Cache:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
 
-    def save(self) -> None:
-        """Write the corpus entry when its documents changed, and drop the entries that were
-        not read or written in this run (files that are no more, or no longer as they were)."""
-        if self._paragraphs is not None and self._used_paragraphs.keys() != self._paragraphs.keys():
-            self.write(CORPUS_ENTRY, self._used_paragraphs)
+    def save(self, documents: Collection[str] = ()) -> None:
+        """Keep the normalised paragraphs of `documents` (sha256s) in the corpus entry, and
+        drop the entries that were not read or written in this run (files that are no more,
+        or no longer as they were)."""
+        stored = self._paragraphs
+        if stored is not None and (self._new_paragraphs or stored.keys() - set(documents)):
+            kept = {sha256: stored[sha256] for sha256 in documents if sha256 in stored}
+            self.write(CORPUS_ENTRY, {**kept, **self._new_paragraphs})
         try:
             for entry in self.folder.glob("*.marshal"):
                 if entry.name not in self._entries:

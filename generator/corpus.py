@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from pydantic import Field
 
@@ -16,11 +17,11 @@ from generator.diagnostics import Diagnostic
 from generator.model import DOC_PATTERN, FuzzyDate, Strict, Text
 from generator.normalize import split_paragraphs
 from generator.validate import Entry, validate_item
-from generator.yamlload import load_file
+from generator.yamlload import RawItem, load_bytes
 
 SOURCES_FILE = "sources.yml"
-#: Normalises the paragraphs of a document (from a cache, or afresh).
-Normalizer = Callable[[list[str]], list[str]]
+#: A document's text -> its paragraphs, verbatim and normalised (from a cache, or afresh).
+Splitter = Callable[[str], tuple[list[str], list[str]]]
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
@@ -50,36 +51,71 @@ class Document:
 
     @classmethod
     def from_text(
-        cls, doc_id: str, path: Path, text: str, normalizer: Normalizer | None = None
+        cls, doc_id: str, path: Path, text: str, split: Splitter = split_paragraphs
     ) -> Document:
-        if normalizer is None:
-            paragraphs, normalized = split_paragraphs(text)
-        else:
-            paragraphs = [line for line in text.splitlines() if line.strip()]
-            normalized = normalizer(paragraphs)
+        paragraphs, normalized = split(text)
         return cls(doc_id, path, paragraphs, None, normalized, "\n".join(normalized))
+
+
+class Documents(Mapping[str, Document]):
+    """The verified documents by id, in corpus order, each cut into paragraphs and normalised
+    when it is first used: a re-check that reads a few documents does not pay for them all."""
+
+    def __init__(self, make: Callable[[str, Path, str, DocumentMeta], Document]) -> None:
+        self._make = make
+        self._waiting: dict[str, tuple[Path, str, DocumentMeta]] = {}
+        self._made: dict[str, Document] = {}
+        self._order: list[str] = []
+
+    def add(self, doc_id: str, path: Path, text: str, meta: DocumentMeta) -> None:
+        self._waiting[doc_id] = (path, text, meta)
+        self._order.append(doc_id)
+
+    def __getitem__(self, doc_id: str) -> Document:
+        made = self._made.get(doc_id)
+        if made is None:
+            path, text, meta = self._waiting.pop(doc_id)  # KeyError: no such document
+            made = self._made[doc_id] = self._make(doc_id, path, text, meta)
+        return made
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._made or doc_id in self._waiting
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
 
 
 @dataclass(slots=True)
 class Corpus:
     root: Path
-    documents: dict[str, Document]
+    documents: Mapping[str, Document]
     diagnostics: list[Diagnostic]
     #: Ids that exist (listed or on disk) but failed the integrity check: not usable as proof.
     unverified: set[str] = field(default_factory=set)
+    #: The sha256 of every verified document, by id.
+    digests: dict[str, str] = field(default_factory=dict)
 
 
-class ParagraphCache(Protocol):
-    def normalized(self, sha256: str, paragraphs: list[str]) -> list[str]:
-        """The normalised `paragraphs` of the document whose bytes have this sha256."""
+class CorpusCache(Protocol):
+    def paragraphs(self, sha256: str, text: str) -> tuple[list[str], list[str]]:
+        """`split_paragraphs(text)` of the document whose bytes have this sha256."""
+
+    def read(self, name: str) -> Any:
+        """The value stored under `name`, or None."""
+
+    def write(self, name: str, value: Any) -> None:
+        """Store `value` (plain data) under `name`."""
 
 
-def load_corpus(root: Path, display: str, cache: ParagraphCache | None = None) -> Corpus:
+def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> Corpus:
     """Read every document of `root` and check it against sources.yml."""
     sources_display = os.path.join(display, SOURCES_FILE)
-    metas, diagnostics = _load_sources(root / SOURCES_FILE, sources_display)
-    documents: dict[str, Document] = {}
-    unverified: set[str] = set()
+    metas, diagnostics = _load_sources(root / SOURCES_FILE, sources_display, cache)
+    documents = Documents(partial(_document, cache))
+    corpus = Corpus(root, documents, diagnostics)
     files, strays = _document_files(root, display)
     diagnostics.extend(strays)
     for doc_id, path in files:
@@ -88,7 +124,7 @@ def load_corpus(root: Path, display: str, cache: ParagraphCache | None = None) -
         doc_display = os.path.join(display, path.name)
         if entry is None:
             diagnostics.append(_unlisted(doc_display, doc_id, sources_display))
-            unverified.add(doc_id)
+            corpus.unverified.add(doc_id)
             continue
         meta = entry.model
         if hashlib.sha256(raw).hexdigest() != meta.sha256:
@@ -100,40 +136,63 @@ def load_corpus(root: Path, display: str, cache: ParagraphCache | None = None) -
             diagnostics.append(
                 Diagnostic(sources_display, line, column, "corpus-integrity", message, doc_id)
             )
-            unverified.add(doc_id)
+            corpus.unverified.add(doc_id)
             continue
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             message = f"{path.name} is not UTF-8; store the document as UTF-8 text"
             diagnostics.append(Diagnostic(doc_display, 1, 1, "corpus-integrity", message, doc_id))
-            unverified.add(doc_id)
+            corpus.unverified.add(doc_id)
             continue
-        normalizer = partial(cache.normalized, meta.sha256) if cache else None
-        document = Document.from_text(doc_id, path, text, normalizer)
-        document.meta = meta
-        documents[doc_id] = document
+        documents.add(doc_id, path, text, meta)
+        corpus.digests[doc_id] = meta.sha256
     for doc_id, entry in metas.items():
         line, column = entry.raw.at(("id",))
         message = f"{doc_id}.txt is listed in {SOURCES_FILE} but missing from the corpus"
         diagnostics.append(
             Diagnostic(sources_display, line, column, "corpus-integrity", message, doc_id)
         )
-        unverified.add(doc_id)
-    return Corpus(root, documents, diagnostics, unverified)
+        corpus.unverified.add(doc_id)
+    return corpus
 
 
-def _load_sources(
-    path: Path, display: str
-) -> tuple[dict[str, Entry[DocumentMeta]], list[Diagnostic]]:
+def _document(
+    cache: CorpusCache | None, doc_id: str, path: Path, text: str, meta: DocumentMeta
+) -> Document:
+    split = partial(cache.paragraphs, meta.sha256) if cache else split_paragraphs
+    document = Document.from_text(doc_id, path, text, split)
+    document.meta = meta
+    return document
+
+
+Sources = tuple[dict[str, Entry[DocumentMeta]], list[Diagnostic]]
+
+
+def _load_sources(path: Path, display: str, cache: CorpusCache | None) -> Sources:
+    """The entries of sources.yml by id, and its problems (from the cache when the file's bytes
+    were seen before)."""
     if not path.is_file():
         message = f"{SOURCES_FILE} is missing: list every document with its id, title and sha256"
         return {}, [Diagnostic(display, 1, 1, "corpus-integrity", message)]
-    loaded = load_file(path, display, frozenset({"documents"}))
+    raw = path.read_bytes()
+    name = hashlib.sha256(b"sources\0" + display.encode() + b"\0" + raw).hexdigest() + ".marshal"
+    cached = cache.read(name) if cache else None
+    if cached is not None:
+        with contextlib.suppress(TypeError, ValueError, KeyError):
+            return _sources_from(cached, display)
+    metas, diagnostics = _parse_sources(raw, display)
+    if cache:
+        cache.write(name, _sources_to(metas, diagnostics))
+    return metas, diagnostics
+
+
+def _parse_sources(raw: bytes, display: str) -> Sources:
+    loaded = load_bytes(raw, display, frozenset({"documents"}))
     diagnostics = list(loaded.diagnostics)
     metas: dict[str, Entry[DocumentMeta]] = {}
-    for raw in loaded.items:
-        entry, problems = validate_item(raw, DocumentMeta)
+    for item in loaded.items:
+        entry, problems = validate_item(item, DocumentMeta)
         diagnostics.extend(problems)
         if entry is None:
             continue
@@ -144,6 +203,21 @@ def _load_sources(
             continue
         metas[entry.model.id] = entry
     return metas, diagnostics
+
+
+def _sources_to(metas: dict[str, Entry[DocumentMeta]], diagnostics: list[Diagnostic]) -> object:
+    entries = [(e.model.model_dump(), e.raw.data, e.raw.positions) for e in metas.values()]
+    rows = [(d.file, d.line, d.column, d.code, d.message, d.id) for d in diagnostics]
+    return entries, rows
+
+
+def _sources_from(cached: Any, display: str) -> Sources:
+    entries, rows = cached
+    metas = {}
+    for fields, data, positions in entries:
+        model = DocumentMeta.model_construct(**fields)
+        metas[model.id] = Entry(model, RawItem(display, "documents", data, positions))
+    return metas, [Diagnostic(*row) for row in rows]
 
 
 def _document_files(root: Path, display: str) -> tuple[list[tuple[str, Path]], list[Diagnostic]]:

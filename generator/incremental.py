@@ -23,7 +23,8 @@ from generator.factbase import FactBase, listed_files, parse_fact_file, read_fac
 from generator.filecheck import check_file
 from generator.search import CorpusIndex
 from generator.tables import Definition, Tables, definitions_of
-from generator.workers import Workers
+from generator.wordindex import WordIndex
+from generator.workers import PARALLEL_BYTES, Workers
 
 FileInput = bytes | Diagnostic  # a fact file's bytes, or why it could not be read
 
@@ -72,10 +73,15 @@ class FileChecker:
     """Parses and checks fact files against one corpus (in this process or a worker's), and
     keeps each parsed file until it is checked."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, words: WordIndex | None = None) -> None:
         self.corpus = corpus
-        self.index = CorpusIndex(corpus)
+        self.index = CorpusIndex(corpus, words)
         self._parsed: dict[str, FactBase] = {}
+
+    def word_index(self) -> Any:
+        """The corpus's word index as plain data, if checking needed (and so built) it."""
+        built: WordIndex | None = self.index._words
+        return None if built is None else built.to_data()
 
     def parse(self, display: str, raw: FileInput) -> tuple[Any, ...]:
         base = parse_fact_file(display, raw)
@@ -109,20 +115,60 @@ def check_project(
         ]
         names = [_entry_name(display, raw) for display, raw in files]
         found = [_cached(cache, name) for name in names]
-        with Workers(FileChecker(corpus), jobs) as workers:
+        words = _cached_words(cache, corpus)
+        if (
+            jobs > 1
+            and _size(files, [i for i, f in enumerate(found) if f is None]) >= PARALLEL_BYTES
+        ):
+            _read_all(corpus)  # before the workers are forked: they share it
+        with Workers(FileChecker(corpus, words), jobs) as workers:
             _fill(workers, "parse", files, found, [i for i, f in enumerate(found) if f is None])
             definitions = [item for findings in _known(found) for item in findings.definitions]
             tables = Tables.from_definitions(definitions)
             fingerprint = _fingerprint(tables, corpus)
             stale = [i for i, f in enumerate(_known(found)) if f.fingerprint != fingerprint]
             _fill(workers, "check", files, found, stale, (tables, fingerprint))
+            if cache is not None and words is None:
+                _keep_words(cache, corpus, workers)
         if cache is not None:
             for index in stale:
                 name = names[index]
                 if name is not None:
                     cache.write(name, _known(found)[index].to_data())
-            cache.save()
+            cache.save(corpus.digests.values())
     return _outcome(corpus, _known(found), definitions)
+
+
+def _read_all(corpus: Corpus) -> None:
+    for doc_id in corpus.documents:
+        corpus.documents[doc_id]
+
+
+def _words_entry(corpus: Corpus) -> str:
+    order = [(doc_id, corpus.digests[doc_id]) for doc_id in corpus.documents]
+    return hashlib.sha256(repr(order).encode()).hexdigest() + "-words.marshal"
+
+
+def _cached_words(cache: Cache | None, corpus: Corpus) -> WordIndex | None:
+    data = cache.read(_words_entry(corpus)) if cache else None
+    if data is None:
+        return None
+    try:
+        return WordIndex(corpus, data)
+    except (TypeError, ValueError):
+        return None
+
+
+def _keep_words(cache: Cache, corpus: Corpus, workers: Workers) -> None:
+    """Store the word index of a process that built it (a worker, or this one)."""
+    asked = workers.run("word_index", [(number, ()) for number in range(workers.processes)])
+    data = next((data for data in asked if data is not None), None)
+    if data is not None:
+        cache.write(_words_entry(corpus), data)
+
+
+def _size(files: list[tuple[str, FileInput]], todo: list[int]) -> int:
+    return sum(len(raw) for _, raw in (files[i] for i in todo) if isinstance(raw, bytes))
 
 
 def _fill(
@@ -133,8 +179,7 @@ def _fill(
     todo: list[int],
     shared: tuple[Any, ...] = (),
 ) -> None:
-    size = sum(len(raw) for _, raw in (files[i] for i in todo) if isinstance(raw, bytes))
-    results = workers.run(method, [(i, files[i]) for i in todo], shared, size)
+    results = workers.run(method, [(i, files[i]) for i in todo], shared, _size(files, todo))
     for index, data in zip(todo, results, strict=True):
         found[index] = FileFindings.from_data(data)
 
@@ -174,9 +219,7 @@ def _cached(cache: Cache | None, name: str | None) -> FileFindings | None:
 
 def _fingerprint(tables: Tables, corpus: Corpus) -> str:
     """Of all that a file's checks read besides the file: tables, documents and their bytes."""
-    documents = sorted(
-        (i, doc.meta.sha256 if doc.meta else "") for i, doc in corpus.documents.items()
-    )
+    documents = sorted(corpus.digests.items())
     digest = hashlib.sha256(tables.fingerprint().encode())
     digest.update(repr((documents, sorted(corpus.unverified))).encode())
     return digest.hexdigest()

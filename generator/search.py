@@ -101,12 +101,13 @@ class CorpusIndex:
 
     def closest(self, quote: str, prefer: str | None = None) -> Suggestion | None:
         """The corpus sentence most like `quote`, or None when nothing is close."""
-        if prefer in self.corpus.documents:
-            suggestion = self._best_in_paragraph(quote, self.corpus.documents[prefer])
+        cited = prefer if prefer is not None and prefer in self.corpus.documents else None
+        if cited is not None:
+            suggestion = self._best_in_paragraph(quote, self.corpus.documents[cited])
             if suggestion is not None:
                 return suggestion
         rare = self._word_index().holding_rare(quote.split(), self.RARE_WORDS, self.MAX_DOCUMENTS)
-        doc_ids = sorted({*rare, prefer} if prefer in self.corpus.documents else rare)
+        doc_ids = sorted(rare if cited is None else {*rare, cited})
         return self._best(quote, doc_ids, fuzz.partial_ratio, self.CUTOFF)
 
     def _best(

@@ -41,6 +41,11 @@ class Workers:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def processes(self) -> int:
+        """How many processes batches run on: the workers once forked, else this one."""
+        return len(self._connections) or 1
+
     def run(
         self,
         method: str,

@@ -3,13 +3,15 @@ re-checks only what an edit touched, and never trusts a cache entry it cannot ve
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bench.dataset import Dataset, generate
-from generator import incremental, workers
+from generator import corpus, incremental, workers
 from generator.cache import Cache
 from generator.checker import Outcome, run_check
 from generator.incremental import FileChecker, check_project
@@ -18,12 +20,12 @@ from generator.report import REPORTER_BY_NAME
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
-    return generate(tmp_path_factory.mktemp("incremental") / "project", 300)
+    return generate(tmp_path_factory.mktemp("incremental") / "project", 300, documents=150)
 
 
 @pytest.fixture
 def project(pristine: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Dataset:
-    """A copy of the generated project (300 facts over 30 documents), as current directory."""
+    """A copy of the generated project (300 facts, 150 documents), as current directory."""
     root = tmp_path / "project"
     shutil.copytree(pristine.root, root)
     monkeypatch.chdir(root)
@@ -199,3 +201,31 @@ def test_file_findings_survive_the_round_trip(project: Dataset) -> None:
     again = incremental.FileFindings.from_data(data).to_data()
     assert again == data
     assert outcome.summary.facts == 300
+
+
+def test_a_re_check_reads_only_the_documents_it_needs(project: Dataset, tmp_path: Path) -> None:
+    cached_check(tmp_path / "cache")
+    assert list((tmp_path / "cache").glob("*-words.marshal")), "the word index is kept"
+    edited = Path("facts/facts/facts-00001.yml")
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    made: list[str] = []
+    parsed_sources: list[bytes] = []
+    from_text, parse_sources = corpus.Document.from_text, corpus._parse_sources
+
+    def counting_from_text(doc_id: str, *rest: Any) -> corpus.Document:
+        made.append(doc_id)
+        return from_text(doc_id, *rest)
+
+    def counting_parse_sources(raw: bytes, display: str) -> Any:
+        parsed_sources.append(raw)
+        return parse_sources(raw, display)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(corpus.Document, "from_text", counting_from_text)
+        patch.setattr(corpus, "_parse_sources", counting_parse_sources)
+        rechecked = cached_check(tmp_path / "cache")
+    assert rechecked == plain_check()
+    cited = set(re.findall(r"doc: (\S+)", edited.read_text(encoding="utf-8")))
+    assert made and len(made) < project.documents
+    assert set(made) >= cited  # what the file cites, and only a few to suggest from
+    assert parsed_sources == []  # sources.yml came from the cache too
