@@ -16,7 +16,7 @@ from pydantic import Field
 from generator.diagnostics import Diagnostic
 from generator.model import DOC_PATTERN, FuzzyDate, Strict, Text
 from generator.normalize import split_paragraphs
-from generator.validate import Entry, validate_item
+from generator.validate import validate_item
 from generator.yamlload import RawItem, load_bytes
 
 SOURCES_FILE = "sources.yml"
@@ -35,6 +35,21 @@ class DocumentMeta(Strict):
     author: Text | None = None
     published: FuzzyDate | None = None
     url: str | None = Field(default=None, pattern=r"^https?://[^\s\"'<>]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """An entry of sources.yml, validated: its fields, and where it is written."""
+
+    fields: dict[str, Any]
+    raw: RawItem
+
+    @property
+    def sha256(self) -> str:
+        return str(self.fields["sha256"])
+
+    def meta(self) -> DocumentMeta:
+        return DocumentMeta.model_construct(**self.fields)
 
 
 @dataclass(slots=True)
@@ -61,21 +76,21 @@ class Documents(Mapping[str, Document]):
     """The verified documents by id, in corpus order, each cut into paragraphs and normalised
     when it is first used: a re-check that reads a few documents does not pay for them all."""
 
-    def __init__(self, make: Callable[[str, Path, str, DocumentMeta], Document]) -> None:
+    def __init__(self, make: Callable[[str, str, str, Listing], Document]) -> None:
         self._make = make
-        self._waiting: dict[str, tuple[Path, str, DocumentMeta]] = {}
+        self._waiting: dict[str, tuple[str, str, Listing]] = {}
         self._made: dict[str, Document] = {}
         self._order: list[str] = []
 
-    def add(self, doc_id: str, path: Path, text: str, meta: DocumentMeta) -> None:
-        self._waiting[doc_id] = (path, text, meta)
+    def add(self, doc_id: str, path: str, text: str, listing: Listing) -> None:
+        self._waiting[doc_id] = (path, text, listing)
         self._order.append(doc_id)
 
     def __getitem__(self, doc_id: str) -> Document:
         made = self._made.get(doc_id)
         if made is None:
-            path, text, meta = self._waiting.pop(doc_id)  # KeyError: no such document
-            made = self._made[doc_id] = self._make(doc_id, path, text, meta)
+            path, text, listing = self._waiting.pop(doc_id)  # KeyError: no such document
+            made = self._made[doc_id] = self._make(doc_id, path, text, listing)
         return made
 
     def __contains__(self, doc_id: object) -> bool:
@@ -118,19 +133,19 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
     corpus = Corpus(root, documents, diagnostics)
     files, strays = _document_files(root, display)
     diagnostics.extend(strays)
-    for doc_id, path in files:
-        raw = path.read_bytes()
+    for doc_id, name, path in files:
+        with open(path, "rb") as stream:
+            raw = stream.read()
         entry = metas.pop(doc_id, None)
-        doc_display = os.path.join(display, path.name)
+        doc_display = os.path.join(display, name)
         if entry is None:
             diagnostics.append(_unlisted(doc_display, doc_id, sources_display))
             corpus.unverified.add(doc_id)
             continue
-        meta = entry.model
-        if hashlib.sha256(raw).hexdigest() != meta.sha256:
+        if hashlib.sha256(raw).hexdigest() != entry.sha256:
             line, column = entry.raw.at(("sha256",))
             message = (
-                f"{path.name} differs from its sha256 in {SOURCES_FILE}: the document was "
+                f"{name} differs from its sha256 in {SOURCES_FILE}: the document was "
                 "edited; restore it byte-for-byte (the corpus is never edited to fit a quote)"
             )
             diagnostics.append(
@@ -141,12 +156,12 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            message = f"{path.name} is not UTF-8; store the document as UTF-8 text"
+            message = f"{name} is not UTF-8; store the document as UTF-8 text"
             diagnostics.append(Diagnostic(doc_display, 1, 1, "corpus-integrity", message, doc_id))
             corpus.unverified.add(doc_id)
             continue
-        documents.add(doc_id, path, text, meta)
-        corpus.digests[doc_id] = meta.sha256
+        documents.add(doc_id, path, text, entry)
+        corpus.digests[doc_id] = entry.sha256
     for doc_id, entry in metas.items():
         line, column = entry.raw.at(("id",))
         message = f"{doc_id}.txt is listed in {SOURCES_FILE} but missing from the corpus"
@@ -158,15 +173,15 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
 
 
 def _document(
-    cache: CorpusCache | None, doc_id: str, path: Path, text: str, meta: DocumentMeta
+    cache: CorpusCache | None, doc_id: str, path: str, text: str, listing: Listing
 ) -> Document:
-    split = partial(cache.paragraphs, meta.sha256) if cache else split_paragraphs
-    document = Document.from_text(doc_id, path, text, split)
-    document.meta = meta
+    split = partial(cache.paragraphs, listing.sha256) if cache else split_paragraphs
+    document = Document.from_text(doc_id, Path(path), text, split)
+    document.meta = listing.meta()
     return document
 
 
-Sources = tuple[dict[str, Entry[DocumentMeta]], list[Diagnostic]]
+Sources = tuple[dict[str, Listing], list[Diagnostic]]
 
 
 def _load_sources(path: Path, display: str, cache: CorpusCache | None) -> Sources:
@@ -190,7 +205,7 @@ def _load_sources(path: Path, display: str, cache: CorpusCache | None) -> Source
 def _parse_sources(raw: bytes, display: str) -> Sources:
     loaded = load_bytes(raw, display, frozenset({"documents"}))
     diagnostics = list(loaded.diagnostics)
-    metas: dict[str, Entry[DocumentMeta]] = {}
+    metas: dict[str, Listing] = {}
     for item in loaded.items:
         entry, problems = validate_item(item, DocumentMeta)
         diagnostics.extend(problems)
@@ -201,27 +216,30 @@ def _parse_sources(raw: bytes, display: str) -> Sources:
             message = f"document {entry.model.id} is listed twice (first on line {first})"
             diagnostics.append(entry.diagnostic(("id",), "duplicate-id", message))
             continue
-        metas[entry.model.id] = entry
+        metas[entry.model.id] = Listing(entry.model.model_dump(), entry.raw)
     return metas, diagnostics
 
 
-def _sources_to(metas: dict[str, Entry[DocumentMeta]], diagnostics: list[Diagnostic]) -> object:
-    entries = [(e.model.model_dump(), e.raw.data, e.raw.positions) for e in metas.values()]
+def _sources_to(metas: dict[str, Listing], diagnostics: list[Diagnostic]) -> object:
+    entries = [(e.fields, e.raw.data, e.raw.positions) for e in metas.values()]
     rows = [(d.file, d.line, d.column, d.code, d.message, d.id) for d in diagnostics]
     return entries, rows
 
 
 def _sources_from(cached: Any, display: str) -> Sources:
     entries, rows = cached
-    metas = {}
-    for fields, data, positions in entries:
-        model = DocumentMeta.model_construct(**fields)
-        metas[model.id] = Entry(model, RawItem(display, "documents", data, positions))
+    metas = {
+        fields["id"]: Listing(fields, RawItem(display, "documents", data, positions))
+        for fields, data, positions in entries
+    }
     return metas, [Diagnostic(*row) for row in rows]
 
 
-def _document_files(root: Path, display: str) -> tuple[list[tuple[str, Path]], list[Diagnostic]]:
-    """The regular .txt files of the corpus folder; links, folders and pipes are refused."""
+def _document_files(
+    root: Path, display: str
+) -> tuple[list[tuple[str, str, str]], list[Diagnostic]]:
+    """The regular .txt files of the corpus folder (id, file name, path); links, folders and
+    pipes are refused."""
     files, strays = [], []
     with os.scandir(root) as entries:
         for entry in entries:
@@ -229,7 +247,7 @@ def _document_files(root: Path, display: str) -> tuple[list[tuple[str, Path]], l
                 continue
             doc_id = entry.name[: -len(".txt")]
             if entry.is_file(follow_symlinks=False):
-                files.append((doc_id, Path(entry.path)))
+                files.append((doc_id, entry.name, entry.path))
             else:
                 message = f"{entry.name} is not a regular file (a link, folder or pipe); "
                 message += "store documents as plain files"
