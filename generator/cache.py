@@ -31,6 +31,9 @@ from generator import normalize
 DEFAULT_FOLDER = Path(".cache/factsheet")
 FORMAT = b"factsheet-cache 2"
 CORPUS_ENTRY = "corpus.marshal"
+#: Normalising a few documents is quicker than reading the normalised corpus: the entry is
+#: read only once more than this many documents were asked for.
+NORMALIZED_UNREAD = 200
 PACKAGE = Path(__file__).resolve().parent
 #: The code whose findings are cached: all of it but the site and the authoring commands.
 CODE_FOLDERS = (PACKAGE, PACKAGE / "checks")
@@ -61,6 +64,7 @@ class Cache:
         self._secret = _load_secret(secret or secret_file())
         self._paragraphs: dict[str, list[str]] | None = None
         self._new_paragraphs: dict[str, list[str]] = {}
+        self._asked = 0
         self._entries = {CORPUS_ENTRY}
 
     @property
@@ -71,13 +75,15 @@ class Cache:
     def paragraphs(self, sha256: str, text: str) -> tuple[list[str], list[str]]:
         """`split_paragraphs(text)` of a document whose bytes have this (verified) sha256,
         the normalised paragraphs from the cache when they are there."""
-        paragraphs = [line for line in text.splitlines() if line.strip()]
-        if self._paragraphs is None:
+        self._asked += 1
+        if self._paragraphs is None and self._asked > NORMALIZED_UNREAD:
             stored = self.read(CORPUS_ENTRY)
             self._paragraphs = stored if isinstance(stored, dict) else {}
-        found = self._paragraphs.get(sha256)
-        if isinstance(found, list) and len(found) == len(paragraphs):
-            return paragraphs, found
+        found = (self._paragraphs or {}).get(sha256)
+        if isinstance(found, list):
+            paragraphs = [line for line in text.splitlines() if line.strip()]
+            if len(found) == len(paragraphs):
+                return paragraphs, found
         paragraphs, normalized = normalize.split_paragraphs(text)
         self._new_paragraphs[sha256] = normalized
         return paragraphs, normalized
@@ -118,7 +124,7 @@ class Cache:
     def save(self, documents: Collection[str] = ()) -> None:
         """Keep the normalised paragraphs of `documents` (sha256s) in the corpus entry, and
         drop the entries that were not read or written in this run (files that are no more,
-        or no longer as they were)."""
+        or no longer as they were). The corpus entry is left as it is when it was not read."""
         stored = self._paragraphs
         if stored is not None and (self._new_paragraphs or stored.keys() - set(documents)):
             kept = {sha256: stored[sha256] for sha256 in documents if sha256 in stored}

@@ -78,19 +78,20 @@ class Documents(Mapping[str, Document]):
 
     def __init__(self, make: Callable[[str, str, str, Listing], Document]) -> None:
         self._make = make
-        self._waiting: dict[str, tuple[str, str, Listing]] = {}
+        self._waiting: dict[str, tuple[str, bytes, Listing]] = {}
         self._made: dict[str, Document] = {}
         self._order: list[str] = []
 
-    def add(self, doc_id: str, path: str, text: str, listing: Listing) -> None:
-        self._waiting[doc_id] = (path, text, listing)
+    def add(self, doc_id: str, path: str, raw: bytes, listing: Listing) -> None:
+        """A document whose bytes are known to be UTF-8 (kept as bytes: half the memory)."""
+        self._waiting[doc_id] = (path, raw, listing)
         self._order.append(doc_id)
 
     def __getitem__(self, doc_id: str) -> Document:
         made = self._made.get(doc_id)
         if made is None:
-            path, text, listing = self._waiting.pop(doc_id)  # KeyError: no such document
-            made = self._made[doc_id] = self._make(doc_id, path, text, listing)
+            path, raw, listing = self._waiting.pop(doc_id)  # KeyError: no such document
+            made = self._made[doc_id] = self._make(doc_id, path, raw.decode(), listing)
         return made
 
     def __contains__(self, doc_id: object) -> bool:
@@ -154,13 +155,13 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
             corpus.unverified.add(doc_id)
             continue
         try:
-            text = raw.decode("utf-8")
+            raw.decode("utf-8")
         except UnicodeDecodeError:
             message = f"{name} is not UTF-8; store the document as UTF-8 text"
             diagnostics.append(Diagnostic(doc_display, 1, 1, "corpus-integrity", message, doc_id))
             corpus.unverified.add(doc_id)
             continue
-        documents.add(doc_id, path, text, entry)
+        documents.add(doc_id, path, raw, entry)
         corpus.digests[doc_id] = entry.sha256
     for doc_id, entry in metas.items():
         line, column = entry.raw.at(("id",))

@@ -8,7 +8,6 @@ would, sees them ignored: by a cached `check`, by `check --no-cache`, and by the
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -18,7 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.cache import CORPUS_ENTRY, DEFAULT_FOLDER, Cache
+from generator.cache import DEFAULT_FOLDER, Cache
+from generator.incremental import check_project
 
 from .workspace import REPO_ROOT, Workspace
 
@@ -40,17 +40,28 @@ facts:
 
 
 def plant(workspace: Workspace, secret: Path | None = None) -> None:
-    """A corpus entry in the default cache folder that puts FAKE in the real document."""
-    document = workspace.corpus / f"{DOC}.txt"
-    paragraphs = [
-        line for line in document.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
-    forged = [FAKE, *paragraphs[1:]]
+    """Cache entries in the default cache folder that say fake.yml has no problem: the real
+    entries of a check, with its findings emptied, signed with `secret` (an attacker's own,
+    unless told)."""
     if secret is None:
         secret = workspace.root / "attacker-secret"
         secret.write_bytes(b"a secret of the attacker's, not the user's " * 2)
-    cache = Cache(workspace.root / DEFAULT_FOLDER, secret=secret)
-    cache.write(CORPUS_ENTRY, {hashlib.sha256(document.read_bytes()).hexdigest(): forged})
+    folder = workspace.root / DEFAULT_FOLDER
+    cwd = Path.cwd()
+    os.chdir(workspace.root)
+    try:
+        check_project(Path("corpus"), Path("facts"), Cache(folder, secret=secret))
+    finally:
+        os.chdir(cwd)
+    cache = Cache(folder, secret=secret)
+    forged = 0
+    for entry in folder.glob("*.marshal"):
+        data = cache.read(entry.name)
+        if isinstance(data, tuple) and len(data) == 6 and data[3]:  # a file's findings
+            definitions, loading, fingerprint, _, quotes, _ = data
+            cache.write(entry.name, (definitions, loading, fingerprint, [], quotes, quotes))
+            forged += 1
+    assert forged == 1
 
 
 def planted_workspace(workspace: Workspace) -> Workspace:
@@ -74,10 +85,9 @@ def test_the_check_ignores_the_planted_entry_with_or_without_the_cache(
 def test_the_planted_entry_would_prove_the_quote_if_it_were_trusted(
     workspace: Workspace,
 ) -> None:
-    """The planted entry is a real threat: signed with the user's secret, it would be used."""
+    """The planted entries are a real threat: signed with the user's secret, they are used."""
     planted = planted_workspace(workspace)
     user_secret = Path(os.environ["XDG_CACHE_HOME"], "factsheet", "secret")
-    Cache(planted.root / "unused", secret=user_secret)  # makes the secret if there is none
     plant(planted, user_secret)
     completed = planted.cli()
     assert json.loads(completed.stdout)["diagnostics"] == []
