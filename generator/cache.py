@@ -29,11 +29,11 @@ import yaml
 from generator import normalize
 
 DEFAULT_FOLDER = Path(".cache/factsheet")
-FORMAT = b"factsheet-cache 2"
+FORMAT = b"factsheet-cache 3"
 CORPUS_ENTRY = "corpus.marshal"
 #: Normalising a few documents is quicker than reading the normalised corpus: the entry is
 #: read only once more than this many documents were asked for.
-NORMALIZED_UNREAD = 200
+NORMALIZED_UNREAD = 50
 PACKAGE = Path(__file__).resolve().parent
 #: The code whose findings are cached: all of it but the site and the authoring commands.
 CODE_FOLDERS = (PACKAGE, PACKAGE / "checks")
@@ -62,8 +62,10 @@ class Cache:
         self.folder = folder
         self.key = code_key()
         self._secret = _load_secret(secret or secret_file())
-        self._paragraphs: dict[str, list[str]] | None = None
-        self._new_paragraphs: dict[str, list[str]] = {}
+        #: Normalised documents by sha256: their paragraphs joined by newlines (one string a
+        #: document is far quicker to read back than a list of paragraphs).
+        self._paragraphs: dict[str, str] | None = None
+        self._new_paragraphs: dict[str, str] = {}
         self._asked = 0
         self._entries = {CORPUS_ENTRY}
 
@@ -80,12 +82,13 @@ class Cache:
             stored = self.read(CORPUS_ENTRY)
             self._paragraphs = stored if isinstance(stored, dict) else {}
         found = (self._paragraphs or {}).get(sha256)
-        if isinstance(found, list):
+        if isinstance(found, str):
             paragraphs = [line for line in text.splitlines() if line.strip()]
-            if len(found) == len(paragraphs):
-                return paragraphs, found
+            normalized = found.split("\n") if found else []
+            if len(normalized) == len(paragraphs):
+                return paragraphs, normalized
         paragraphs, normalized = normalize.split_paragraphs(text)
-        self._new_paragraphs[sha256] = normalized
+        self._new_paragraphs[sha256] = "\n".join(normalized)
         return paragraphs, normalized
 
     def read(self, name: str) -> Any:
@@ -126,8 +129,11 @@ class Cache:
         drop the entries that were not read or written in this run (files that are no more,
         or no longer as they were). The corpus entry is left as it is when it was not read."""
         stored = self._paragraphs
-        if stored is not None and (self._new_paragraphs or stored.keys() - set(documents)):
-            kept = {sha256: stored[sha256] for sha256 in documents if sha256 in stored}
+        current = set(documents)
+        if stored is not None and (
+            self._new_paragraphs.keys() - stored.keys() or stored.keys() - current
+        ):
+            kept = {sha256: stored[sha256] for sha256 in current if sha256 in stored}
             self.write(CORPUS_ENTRY, {**kept, **self._new_paragraphs})
         try:
             for entry in self.folder.glob("*.marshal"):
