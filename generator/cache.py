@@ -31,6 +31,7 @@ from generator import normalize
 DEFAULT_FOLDER = Path(".cache/factsheet")
 FORMAT = b"factsheet-cache 3"
 CORPUS_ENTRY = "corpus.marshal"
+TEXTS_ENTRY = "utf8.marshal"
 #: Normalising a few documents is quicker than reading the normalised corpus: the entry is
 #: read only once more than this many documents were asked for.
 NORMALIZED_UNREAD = 50
@@ -67,7 +68,9 @@ class Cache:
         self._paragraphs: dict[str, str] | None = None
         self._new_paragraphs: dict[str, str] = {}
         self._asked = 0
-        self._entries = {CORPUS_ENTRY}
+        self._texts: set[str] | None = None
+        self._new_texts: set[str] = set()
+        self._entries = {CORPUS_ENTRY, TEXTS_ENTRY}
 
     @property
     def usable(self) -> bool:
@@ -90,6 +93,16 @@ class Cache:
         paragraphs, normalized = normalize.split_paragraphs(text)
         self._new_paragraphs[sha256] = "\n".join(normalized)
         return paragraphs, normalized
+
+    def is_text(self, sha256: str) -> bool:
+        """Whether a document with these bytes was found to be UTF-8 text before."""
+        if self._texts is None:
+            stored = self.read(TEXTS_ENTRY)
+            self._texts = set(stored) if isinstance(stored, list) else set()
+        return sha256 in self._texts
+
+    def note_text(self, sha256: str) -> None:
+        self._new_texts.add(sha256)
 
     def read(self, name: str) -> Any:
         """The value of entry `name`, or None when it is missing or does not check out."""
@@ -135,6 +148,9 @@ class Cache:
         ):
             kept = {sha256: stored[sha256] for sha256 in current if sha256 in stored}
             self.write(CORPUS_ENTRY, {**kept, **self._new_paragraphs})
+        texts = self._texts
+        if texts is not None and (self._new_texts - texts or texts - current):
+            self.write(TEXTS_ENTRY, sorted((texts & current) | self._new_texts))
         try:
             for entry in self.folder.glob("*.marshal"):
                 if entry.name not in self._entries:

@@ -76,22 +76,22 @@ class Documents(Mapping[str, Document]):
     """The verified documents by id, in corpus order, each cut into paragraphs and normalised
     when it is first used: a re-check that reads a few documents does not pay for them all."""
 
-    def __init__(self, make: Callable[[str, str, str, Listing], Document]) -> None:
+    def __init__(self, make: Callable[[str, str, Listing], Document]) -> None:
         self._make = make
-        self._waiting: dict[str, tuple[str, bytes, Listing]] = {}
+        self._waiting: dict[str, tuple[str, Listing]] = {}
         self._made: dict[str, Document] = {}
         self._order: list[str] = []
 
-    def add(self, doc_id: str, path: str, raw: bytes, listing: Listing) -> None:
-        """A document whose bytes are known to be UTF-8 (kept as bytes: half the memory)."""
-        self._waiting[doc_id] = (path, raw, listing)
+    def add(self, doc_id: str, path: str, listing: Listing) -> None:
+        """A document whose bytes were found to be UTF-8 text with the listed sha256."""
+        self._waiting[doc_id] = (path, listing)
         self._order.append(doc_id)
 
     def __getitem__(self, doc_id: str) -> Document:
         made = self._made.get(doc_id)
         if made is None:
-            path, raw, listing = self._waiting.pop(doc_id)  # KeyError: no such document
-            made = self._made[doc_id] = self._make(doc_id, path, raw.decode(), listing)
+            path, listing = self._waiting.pop(doc_id)  # KeyError: no such document
+            made = self._made[doc_id] = self._make(doc_id, path, listing)
         return made
 
     def __contains__(self, doc_id: object) -> bool:
@@ -119,6 +119,12 @@ class CorpusCache(Protocol):
     def paragraphs(self, sha256: str, text: str) -> tuple[list[str], list[str]]:
         """`split_paragraphs(text)` of the document whose bytes have this sha256."""
 
+    def is_text(self, sha256: str) -> bool:
+        """Whether bytes with this sha256 were found to be UTF-8 text before."""
+
+    def note_text(self, sha256: str) -> None:
+        """Bytes with this sha256 are UTF-8 text."""
+
     def read(self, name: str) -> Any:
         """The value stored under `name`, or None."""
 
@@ -136,14 +142,14 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
     diagnostics.extend(strays)
     for doc_id, name, path in files:
         with open(path, "rb") as stream:
-            raw = stream.read()
+            digest = hashlib.file_digest(stream, "sha256").hexdigest()
         entry = metas.pop(doc_id, None)
         doc_display = os.path.join(display, name)
         if entry is None:
             diagnostics.append(_unlisted(doc_display, doc_id, sources_display))
             corpus.unverified.add(doc_id)
             continue
-        if hashlib.sha256(raw).hexdigest() != entry.sha256:
+        if digest != entry.sha256:
             line, column = entry.raw.at(("sha256",))
             message = (
                 f"{name} differs from its sha256 in {SOURCES_FILE}: the document was "
@@ -154,14 +160,12 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
             )
             corpus.unverified.add(doc_id)
             continue
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError:
+        if not _is_text(path, digest, cache):
             message = f"{name} is not UTF-8; store the document as UTF-8 text"
             diagnostics.append(Diagnostic(doc_display, 1, 1, "corpus-integrity", message, doc_id))
             corpus.unverified.add(doc_id)
             continue
-        documents.add(doc_id, path, raw, entry)
+        documents.add(doc_id, path, entry)
         corpus.digests[doc_id] = entry.sha256
     for doc_id, entry in metas.items():
         line, column = entry.raw.at(("id",))
@@ -173,11 +177,31 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
     return corpus
 
 
-def _document(
-    cache: CorpusCache | None, doc_id: str, path: str, text: str, listing: Listing
-) -> Document:
+def _is_text(path: str, digest: str, cache: CorpusCache | None) -> bool:
+    """Whether the document is UTF-8 text (known of its bytes from an earlier run, or read)."""
+    if cache is not None and cache.is_text(digest):
+        return True
+    with open(path, "rb") as stream:
+        try:
+            stream.read().decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    if cache is not None:
+        cache.note_text(digest)
+    return True
+
+
+class CorpusChanged(RuntimeError):
+    """A document changed on disk while it was being checked."""
+
+
+def _document(cache: CorpusCache | None, doc_id: str, path: str, listing: Listing) -> Document:
+    with open(path, "rb") as stream:
+        raw = stream.read()
+    if hashlib.sha256(raw).hexdigest() != listing.sha256:
+        raise CorpusChanged(f"{path} changed while it was being checked; check again")
     split = partial(cache.paragraphs, listing.sha256) if cache else split_paragraphs
-    document = Document.from_text(doc_id, Path(path), text, split)
+    document = Document.from_text(doc_id, Path(path), raw.decode("utf-8"), split)
     document.meta = listing.meta()
     return document
 

@@ -229,3 +229,18 @@ def test_a_re_check_reads_only_the_documents_it_needs(project: Dataset, tmp_path
     assert made and len(made) < project.documents
     assert set(made) >= cited  # what the file cites, and only a few to suggest from
     assert parsed_sources == []  # sources.yml came from the cache too
+
+
+def test_a_document_changed_after_its_check_is_not_used(project: Dataset) -> None:
+    """Documents are read when first used: their bytes must still be the ones verified."""
+    loaded = corpus.load_corpus(Path("corpus"), "corpus")
+    first = next(iter(loaded.documents))
+    Path("corpus", f"{first}.txt").write_text("Swapped after the check.\n", encoding="utf-8")
+    with pytest.raises(corpus.CorpusChanged):
+        loaded.documents[first]
+
+
+def test_the_utf8_verdict_is_kept_by_content(project: Dataset, tmp_path: Path) -> None:
+    expected = cached_check(tmp_path / "cache")
+    assert (tmp_path / "cache" / "utf8.marshal").exists()
+    assert cached_check(tmp_path / "cache") == expected
