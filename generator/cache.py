@@ -18,6 +18,7 @@ import os
 import secrets
 import sys
 import tempfile
+import time
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,8 @@ DEFAULT_FOLDER = Path(".cache/factsheet")
 FORMAT = b"factsheet-cache 3"
 CORPUS_ENTRY = "corpus.marshal"
 TEXTS_ENTRY = "utf8.marshal"
+DIGESTS_ENTRY = "digests.marshal"
+RACY_NS = 2_000_000_000
 #: Normalising a few documents is quicker than reading the normalised corpus: the entry is
 #: read only once more than this many documents were asked for.
 NORMALIZED_UNREAD = 50
@@ -68,9 +71,11 @@ class Cache:
         self._paragraphs: dict[str, str] | None = None
         self._new_paragraphs: dict[str, str] = {}
         self._asked = 0
+        self._digests: dict[str, tuple[tuple[int, ...], str]] | None = None
+        self._new_digests: dict[str, tuple[tuple[int, ...], str]] = {}
         self._texts: set[str] | None = None
         self._new_texts: set[str] = set()
-        self._entries = {CORPUS_ENTRY, TEXTS_ENTRY}
+        self._entries = {CORPUS_ENTRY, TEXTS_ENTRY, DIGESTS_ENTRY}
 
     @property
     def usable(self) -> bool:
@@ -93,6 +98,24 @@ class Cache:
         paragraphs, normalized = normalize.split_paragraphs(text)
         self._new_paragraphs[sha256] = "\n".join(normalized)
         return paragraphs, normalized
+
+    def digest_of(self, path: str, key: tuple[int, ...]) -> str | None:
+        """The sha256 of the file at `path` when it was hashed with this stat (device, inode,
+        size, modification and change times in ns): a file written since has another."""
+        if self._digests is None:
+            stored = self.read(DIGESTS_ENTRY)
+            self._digests = stored if isinstance(stored, dict) else {}
+        known = self._digests.get(path)
+        if isinstance(known, tuple) and len(known) == 2 and known[0] == key:
+            self._new_digests[path] = known
+            return str(known[1])
+        return None
+
+    def note_digest(self, path: str, key: tuple[int, ...], sha256: str) -> None:
+        """Remembered unless the file changed in the last seconds: a write in the same clock
+        tick as the hashing would leave its times as they were (git's "racy" files)."""
+        if time.time_ns() - max(key[3], key[4]) > RACY_NS:
+            self._new_digests[path] = (key, sha256)
 
     def is_text(self, sha256: str) -> bool:
         """Whether a document with these bytes was found to be UTF-8 text before."""
@@ -148,6 +171,8 @@ class Cache:
         ):
             kept = {sha256: stored[sha256] for sha256 in current if sha256 in stored}
             self.write(CORPUS_ENTRY, {**kept, **self._new_paragraphs})
+        if self._digests is not None and self._new_digests != self._digests:
+            self.write(DIGESTS_ENTRY, self._new_digests)
         texts = self._texts
         if texts is not None and (self._new_texts - texts or texts - current):
             self.write(TEXTS_ENTRY, sorted((texts & current) | self._new_texts))

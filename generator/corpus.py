@@ -119,6 +119,12 @@ class CorpusCache(Protocol):
     def paragraphs(self, sha256: str, text: str) -> tuple[list[str], list[str]]:
         """`split_paragraphs(text)` of the document whose bytes have this sha256."""
 
+    def digest_of(self, path: str, key: tuple[int, ...]) -> str | None:
+        """The sha256 of the file at `path` if it was hashed when its stat was `key`."""
+
+    def note_digest(self, path: str, key: tuple[int, ...], sha256: str) -> None:
+        """The file at `path`, with stat `key`, has this sha256."""
+
     def is_text(self, sha256: str) -> bool:
         """Whether bytes with this sha256 were found to be UTF-8 text before."""
 
@@ -140,9 +146,8 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
     corpus = Corpus(root, documents, diagnostics)
     files, strays = _document_files(root, display)
     diagnostics.extend(strays)
-    for doc_id, name, path in files:
-        with open(path, "rb") as stream:
-            digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    for doc_id, name, path, stat in files:
+        digest = _digest(path, stat, cache)
         entry = metas.pop(doc_id, None)
         doc_display = os.path.join(display, name)
         if entry is None:
@@ -175,6 +180,20 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
         )
         corpus.unverified.add(doc_id)
     return corpus
+
+
+def _digest(path: str, stat: os.stat_result, cache: CorpusCache | None) -> str:
+    """The sha256 of a document's bytes; from the cache only for a file whose inode, size and
+    modification and change times (ns) are those it had when it was hashed."""
+    key = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    known = cache.digest_of(path, key) if cache is not None else None
+    if known is not None:
+        return known
+    with open(path, "rb") as stream:
+        digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    if cache is not None:
+        cache.note_digest(path, key, digest)
+    return digest
 
 
 def _is_text(path: str, digest: str, cache: CorpusCache | None) -> bool:
@@ -262,9 +281,9 @@ def _sources_from(cached: Any, display: str) -> Sources:
 
 def _document_files(
     root: Path, display: str
-) -> tuple[list[tuple[str, str, str]], list[Diagnostic]]:
-    """The regular .txt files of the corpus folder (id, file name, path); links, folders and
-    pipes are refused."""
+) -> tuple[list[tuple[str, str, str, os.stat_result]], list[Diagnostic]]:
+    """The regular .txt files of the corpus folder (id, file name, path, stat); links, folders
+    and pipes are refused."""
     files, strays = [], []
     with os.scandir(root) as entries:
         for entry in entries:
@@ -272,7 +291,7 @@ def _document_files(
                 continue
             doc_id = entry.name[: -len(".txt")]
             if entry.is_file(follow_symlinks=False):
-                files.append((doc_id, entry.name, entry.path))
+                files.append((doc_id, entry.name, entry.path, entry.stat(follow_symlinks=False)))
             else:
                 message = f"{entry.name} is not a regular file (a link, folder or pipe); "
                 message += "store documents as plain files"

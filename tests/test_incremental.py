@@ -3,6 +3,7 @@ re-checks only what an edit touched, and never trusts a cache entry it cannot ve
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 from bench.dataset import Dataset, generate
+from generator import cache as cache_module
 from generator import corpus, incremental, workers
 from generator.cache import Cache
 from generator.checker import Outcome, run_check
@@ -244,3 +246,24 @@ def test_the_utf8_verdict_is_kept_by_content(project: Dataset, tmp_path: Path) -
     expected = cached_check(tmp_path / "cache")
     assert (tmp_path / "cache" / "utf8.marshal").exists()
     assert cached_check(tmp_path / "cache") == expected
+
+
+def test_a_document_rewritten_in_place_is_hashed_again(
+    project: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Digests are reused only for files whose stat is unchanged; even a same-size rewrite
+    with its modification time put back changes the inode's change time."""
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    folder = tmp_path / "cache"
+    expected = cached_check(folder)
+    assert (folder / "digests.marshal").exists()
+    document = min(Path("corpus").glob("*.txt"))
+    before = document.stat()
+    data = document.read_bytes()
+    document.write_bytes(data.replace(b"a", b"e", 1))
+    os.utime(document, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert document.stat().st_size == before.st_size
+    after = cached_check(folder)
+    assert after != expected
+    assert "[corpus-integrity]" in after
+    assert after == plain_check()
