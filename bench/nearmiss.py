@@ -17,7 +17,7 @@ from generator.checks import Context, quotes
 from generator.corpus import load_corpus
 from generator.factbase import load_factbase
 from generator.search import CorpusIndex
-from generator.tables import Tables, definitions_of
+from generator.tables import Defined, Tables
 from generator.verify import MIN_WORDS, verify_quotes
 
 
@@ -25,7 +25,7 @@ def main() -> None:
     gc.disable()
     corpus = load_corpus(Path("corpus"), "corpus")
     base = load_factbase(Path("facts"), "facts")
-    tables = Tables.from_definitions(definitions_of(base))
+    tables = Tables.of([Defined.of(base, "facts")])
     misses = [
         quote
         for quote in verify_quotes(base, corpus)

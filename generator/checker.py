@@ -19,7 +19,7 @@ from generator.diagnostics import Diagnostic, Severity, sorted_diagnostics
 from generator.factbase import listed_files, merged, parse_fact_file, read_fact_file
 from generator.filecheck import check_file
 from generator.search import CorpusIndex
-from generator.tables import Definition, Tables, definitions_of
+from generator.tables import Defined, Tables, count
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,35 +81,34 @@ def run_check(corpus_dir: Path, facts_dir: Path) -> CheckResult:
         corpus = load_corpus(corpus_dir, display_path(corpus_dir))
         files = listed_files(facts_dir, display_path(facts_dir))
         bases = [parse_fact_file(display, read_fact_file(path, display)) for path, display in files]
-        definitions = [item for base in bases for item in definitions_of(base)]
-        tables = Tables.from_definitions(definitions)
+        defined = [Defined.of(base, base.files[0]) for base in bases]
+        tables = Tables.of(defined)
         index = CorpusIndex(corpus)
         checked = [check_file(base, corpus, tables, index) for base in bases]
         base = merged(bases)
         quotes = [quote for outcome in checked for quote in outcome.quotes]
         found = [item for outcome in checked for item in outcome.diagnostics]
     diagnostics = sorted_diagnostics(
-        [*corpus.diagnostics, *base.diagnostics, *found, *ids.check(definitions)]
+        [*corpus.diagnostics, *base.diagnostics, *found, *ids.check(defined)]
     )
     verified = sum(1 for quote in quotes if quote.verified)
-    summary = summarize(len(corpus.documents), definitions, (len(quotes), verified), diagnostics)
+    summary = summarize(len(corpus.documents), defined, (len(quotes), verified), diagnostics)
     return CheckResult(diagnostics, summary, Context(corpus, base, quotes, tables, index))
 
 
 def summarize(
     documents: int,
-    definitions: list[Definition],
+    defined: list[Defined],
     quotes: tuple[int, int],
     diagnostics: list[Diagnostic],
 ) -> Summary:
     """The counts of the summary line; `quotes` is (all, verified)."""
-    kinds = [item.kind for item in definitions]
     errors = sum(1 for item in diagnostics if item.severity is Severity.ERROR)
     return Summary(
         documents=documents,
-        countries=kinds.count("country"),
-        events=kinds.count("event"),
-        facts=kinds.count("fact"),
+        countries=count(defined, "country"),
+        events=count(defined, "event"),
+        facts=count(defined, "fact"),
         quotes=quotes[0],
         quotes_verified=quotes[1],
         errors=errors,

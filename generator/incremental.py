@@ -22,7 +22,7 @@ from generator.diagnostics import Diagnostic, sorted_diagnostics
 from generator.factbase import FactBase, listed_files, parse_fact_file, read_fact_file
 from generator.filecheck import check_file
 from generator.search import CorpusIndex
-from generator.tables import Definition, Tables, definitions_of
+from generator.tables import Defined, Tables
 from generator.wordindex import WordIndex
 from generator.workers import PARALLEL_BYTES, Workers
 
@@ -33,7 +33,7 @@ FileInput = bytes | Diagnostic  # a fact file's bytes, or why it could not be re
 class FileFindings:
     """All that checking found in one fact file, as plain data."""
 
-    definitions: list[Definition]
+    defined: Defined
     #: Problems of the file itself: YAML and schema.
     loading: list[Diagnostic]
     #: Of the tables and corpus the checks read; None until the file is checked.
@@ -44,7 +44,7 @@ class FileFindings:
 
     def to_data(self) -> tuple[Any, ...]:
         return (
-            [tuple(item) for item in self.definitions],
+            self.defined.to_data(),
             [_row(item) for item in self.loading],
             self.fingerprint,
             [_row(item) for item in self.checking],
@@ -54,9 +54,9 @@ class FileFindings:
 
     @classmethod
     def from_data(cls, data: Any) -> FileFindings:
-        definitions, loading, fingerprint, checking, quotes, verified = data
+        defined, loading, fingerprint, checking, quotes, verified = data
         return cls(
-            list(map(Definition._make, definitions)),
+            Defined.from_data(defined),
             [Diagnostic(*row) for row in loading],
             fingerprint,
             [Diagnostic(*row) for row in checking],
@@ -86,13 +86,13 @@ class FileChecker:
     def parse(self, display: str, raw: FileInput) -> tuple[Any, ...]:
         base = parse_fact_file(display, raw)
         self._parsed[display] = base
-        return FileFindings(definitions_of(base), base.diagnostics).to_data()
+        return FileFindings(Defined.of(base, display), base.diagnostics).to_data()
 
     def check(self, display: str, raw: FileInput, tables: Tables, fingerprint: str) -> Any:
         base = self._parsed.pop(display, None) or parse_fact_file(display, raw)
         checked = check_file(base, self.corpus, tables, self.index)
         findings = FileFindings(
-            definitions_of(base),
+            Defined.of(base, display),
             base.diagnostics,
             fingerprint,
             checked.diagnostics,
@@ -123,8 +123,8 @@ def check_project(
             _read_all(corpus)  # before the workers are forked: they share it
         with Workers(FileChecker(corpus, words), jobs) as workers:
             _fill(workers, "parse", files, found, [i for i, f in enumerate(found) if f is None])
-            definitions = [item for findings in _known(found) for item in findings.definitions]
-            tables = Tables.from_definitions(definitions)
+            defined = [findings.defined for findings in _known(found)]
+            tables = Tables.of(defined)
             fingerprint = _fingerprint(tables, corpus)
             stale = [i for i, f in enumerate(_known(found)) if f.fingerprint != fingerprint]
             _fill(workers, "check", files, found, stale, (tables, fingerprint))
@@ -136,7 +136,7 @@ def check_project(
                 if name is not None:
                     cache.write(name, _known(found)[index].to_data())
             cache.save(corpus.digests.values())
-    return _outcome(corpus, _known(found), definitions)
+    return _outcome(corpus, _known(found), defined)
 
 
 def _read_all(corpus: Corpus) -> None:
@@ -189,14 +189,14 @@ def _known(found: list[FileFindings | None]) -> list[FileFindings]:
     return found  # type: ignore[return-value]
 
 
-def _outcome(corpus: Corpus, files: list[FileFindings], definitions: list[Definition]) -> Outcome:
-    diagnostics = [*corpus.diagnostics, *ids.check(definitions)]
+def _outcome(corpus: Corpus, files: list[FileFindings], defined: list[Defined]) -> Outcome:
+    diagnostics = [*corpus.diagnostics, *ids.check(defined)]
     for findings in files:
         diagnostics.extend(findings.loading)
         diagnostics.extend(findings.checking)
     diagnostics = sorted_diagnostics(diagnostics)
     quotes = (sum(f.quotes for f in files), sum(f.verified for f in files))
-    return Outcome(diagnostics, summarize(len(corpus.documents), definitions, quotes, diagnostics))
+    return Outcome(diagnostics, summarize(len(corpus.documents), defined, quotes, diagnostics))
 
 
 def _entry_name(display: str, raw: FileInput) -> str | None:

@@ -1,14 +1,16 @@
 """What the checks of one fact file read from all the others: the countries and events defined.
 
-Every country, event and fact a file defines is a `Definition`: small, plain data that a cache
-can keep and a worker process can send. From all of them come the `Tables` the per-file checks
-look codes and event ids up in, and the duplicate-id check across files.
+Every country, event and fact a file defines is a `Definition`; a file's are kept together as
+`Defined`, plain data that a cache can keep and a worker process can send. From all of them
+come the `Tables` the per-file checks look codes and event ids up in, and the duplicate-id
+check across files.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -33,22 +35,71 @@ class Definition(NamedTuple):
         return "code" if self.kind == "country" else "id"
 
 
-def definitions_of(base: FactBase) -> list[Definition]:
-    """The definitions of a (one file's) fact base, in the order they are written."""
-    found = []
-    for country in base.countries:
-        line, column = country.raw.at(("code",))
-        model = country.model
-        found.append(
-            Definition(
-                "country", model.code, country.raw.file, line, column, model.name, (*model.aliases,)
-            )
-        )
-    for kind, entries in (("event", base.events), ("fact", base.facts)):
-        for entry in entries:
-            line, column = entry.raw.at(("id",))
-            found.append(Definition(kind, entry.model.id, entry.raw.file, line, column))
-    return found
+KINDS = {"c": "country", "e": "event", "f": "fact"}
+
+
+@dataclass(frozen=True, slots=True)
+class Defined:
+    """What one fact file defines, column by column: cheap to store, to send and to read back
+    (a hundred thousand facts are a few lists, not a hundred thousand objects)."""
+
+    file: str
+    kinds: str  # a letter a definition: c(ountry), e(vent), f(act); countries, then events
+    idents: list[str]
+    lines: list[int]
+    columns: list[int]
+    #: Countries' names and aliases (what the mentions check looks for), by position.
+    names: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, base: FactBase, file: str) -> Defined:
+        """The definitions of one file's fact base, in the order they are written."""
+        defined = cls(file, "c" * len(base.countries), [], [], [])
+        for index, country in enumerate(base.countries):
+            defined.names[index] = (country.model.name, (*country.model.aliases,))
+            defined._add(country.model.code, country.raw.at(("code",)))
+        for event in base.events:
+            defined._add(event.model.id, event.raw.at(("id",)))
+        for fact in base.facts:
+            defined._add(fact.model.id, fact.raw.at(("id",)))
+        kinds = defined.kinds + "e" * len(base.events) + "f" * len(base.facts)
+        return cls(file, kinds, defined.idents, defined.lines, defined.columns, defined.names)
+
+    def _add(self, ident: str, position: tuple[int, int]) -> None:
+        self.idents.append(ident)
+        self.lines.append(position[0])
+        self.columns.append(position[1])
+
+    def __iter__(self) -> Iterator[Definition]:
+        for index, letter in enumerate(self.kinds):
+            yield self._definition(index, letter)
+
+    def head(self) -> Iterator[Definition]:
+        """The countries and events: what the tables are made of."""
+        for index, letter in enumerate(self.kinds):
+            if letter == "f":
+                return
+            yield self._definition(index, letter)
+
+    def _definition(self, index: int, letter: str) -> Definition:
+        name, aliases = self.names.get(index, (None, ()))
+        ident, line, column = self.idents[index], self.lines[index], self.columns[index]
+        return Definition(KINDS[letter], ident, self.file, line, column, name, aliases)
+
+    def to_data(self) -> tuple[object, ...]:
+        return (self.file, self.kinds, self.idents, self.lines, self.columns, self.names)
+
+    @classmethod
+    def from_data(cls, data: tuple[object, ...]) -> Defined:
+        file, kinds, idents, lines, columns, names = data
+        if not (isinstance(file, str) and isinstance(kinds, str) and isinstance(names, dict)):
+            raise TypeError("not definitions")
+        return cls(file, kinds, idents, lines, columns, names)  # type: ignore[arg-type]
+
+
+def count(defined: list[Defined], kind: str) -> int:
+    letter = kind[0]
+    return sum(item.kinds.count(letter) for item in defined)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +113,9 @@ class Tables:
     events: set[str] = field(default_factory=set)
 
     @classmethod
-    def from_definitions(cls, definitions: list[Definition]) -> Tables:
+    def of(cls, defined: list[Defined]) -> Tables:
         tables = cls()
-        for item in definitions:
+        for item in (definition for file in defined for definition in file.head()):
             if item.kind == "country":
                 tables.codes.append(item.ident)
                 if item.ident not in tables.countries:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.diagnostics import Diagnostic
-from generator.tables import Definition
+from generator.tables import Defined, Definition
 
 
-def check(definitions: list[Definition]) -> Iterator[Diagnostic]:
-    """Every definition after the first of its kind and id, in the order given."""
+def check(defined: list[Defined]) -> Iterator[Diagnostic]:
+    """Every definition after the first of its kind and id, in file order."""
+    keys = [key for file in defined for key in zip(file.kinds, file.idents, strict=True)]
+    if len(set(keys)) == len(keys):  # the usual case, told at C speed
+        return
     first: dict[tuple[str, str], Definition] = {}
-    for item in definitions:
+    for item in (definition for file in defined for definition in file):
         where = first.setdefault((item.kind, item.ident), item)
         if where is item:
             continue
