@@ -37,7 +37,7 @@ DIGESTS_ENTRY = "digests.marshal"
 RACY_NS = 2_000_000_000
 #: Normalising a few documents is quicker than reading the normalised corpus: the entry is
 #: read only once more than this many documents were asked for.
-NORMALIZED_UNREAD = 50
+NORMALIZED_UNREAD = 1000
 PACKAGE = Path(__file__).resolve().parent
 #: The code whose findings are cached: all of it but the site and the authoring commands.
 CODE_FOLDERS = (PACKAGE, PACKAGE / "checks")

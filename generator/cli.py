@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from types import ModuleType
 
-from generator.audit import run_audit
-from generator.authoring import commands as authoring
 from generator.authoring.pr_check import report, review_against, summary_path
 from generator.authoring.revisions import GitError
 from generator.cache import DEFAULT_FOLDER as DEFAULT_CACHE
@@ -128,7 +127,7 @@ def add_diff_command(commands: argparse._SubParsersAction[argparse.ArgumentParse
     diff.add_argument("head", metavar="HEAD", nargs="?", help="default: the working tree")
     diff.add_argument("--facts", type=Path, default=Path("facts"), help="default: facts/")
     diff.add_argument("--format", choices=["text", "markdown"], default="text")
-    diff.set_defaults(handler=lambda o: authoring.run_diff(o.base, o.head, o.facts, o.format))
+    diff.set_defaults(handler=lambda o: authoring().run_diff(o.base, o.head, o.facts, o.format))
 
 
 def add_quote_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -148,7 +147,7 @@ def add_quote_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
     quote.add_argument("--doc", metavar="ID", help="search one document only")
     quote.add_argument("--limit", type=int, default=20, help="most sentences shown (20)")
     quote.add_argument("--corpus", type=Path, default=Path("corpus"), help="default: corpus/")
-    quote.set_defaults(handler=lambda o: authoring.run_quote(o.corpus, o.words, o.doc, o.limit))
+    quote.set_defaults(handler=lambda o: authoring().run_quote(o.corpus, o.words, o.doc, o.limit))
 
 
 def add_fix_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -186,7 +185,7 @@ def add_schema_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         default=Path("schema/facts.schema.json"),
         help="default: schema/facts.schema.json",
     )
-    schema.set_defaults(handler=lambda o: authoring.run_schema(o.write, o.output))
+    schema.set_defaults(handler=lambda o: authoring().run_schema(o.write, o.output))
 
 
 def add_audit_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -200,7 +199,7 @@ def add_audit_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     audit.add_argument("site", metavar="SITE_DIR", type=Path, help="the built site (site/)")
-    audit.set_defaults(handler=lambda o: run_audit(o.site))
+    audit.set_defaults(handler=run_audit_command)
 
 
 def add_folder_options(parser: argparse.ArgumentParser) -> None:
@@ -250,7 +249,20 @@ def run_check_command(options: argparse.Namespace) -> int:
 def run_fix_command(options: argparse.Namespace) -> int:
     if folders_missing(options):
         return 2
-    return authoring.run_fix(options.corpus, options.facts, options.write)
+    return int(authoring().run_fix(options.corpus, options.facts, options.write))
+
+
+def run_audit_command(options: argparse.Namespace) -> int:
+    from generator.audit import run_audit
+
+    return run_audit(options.site)
+
+
+def authoring() -> ModuleType:
+    """The authoring commands, imported when one is run (`check` starts faster without)."""
+    from generator.authoring import commands
+
+    return commands
 
 
 def main(argv: list[str] | None = None) -> int:
