@@ -99,6 +99,18 @@ class Cache:
         self._new_paragraphs[sha256] = "\n".join(normalized)
         return paragraphs, normalized
 
+    def normalized_documents(self) -> dict[str, str]:
+        """Every normalised document the cache holds: sha256 -> paragraphs joined by newlines."""
+        if self._paragraphs is None:
+            stored = self.read(CORPUS_ENTRY)
+            self._paragraphs = stored if isinstance(stored, dict) else {}
+        return {**self._paragraphs, **self._new_paragraphs}
+
+    def keep_normalized(self, documents: dict[str, str]) -> None:
+        """Normalised documents (sha256 -> text) made elsewhere, to store."""
+        self.normalized_documents()  # the stored ones are kept beside them
+        self._new_paragraphs.update(documents)
+
     def digest_of(self, path: str, key: tuple[int, ...]) -> str | None:
         """The sha256 of the file at `path` when it was hashed with this stat (device, inode,
         size, modification and change times in ns): a file written since has another."""

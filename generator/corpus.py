@@ -76,9 +76,10 @@ class Documents(Mapping[str, Document]):
     """The verified documents by id, in corpus order, each cut into paragraphs and normalised
     when it is first used: a re-check that reads a few documents does not pay for them all."""
 
-    def __init__(self, make: Callable[[str, str, Listing], Document]) -> None:
+    def __init__(self, make: Callable[[str, str, Listing, str | None], Document]) -> None:
         self._make = make
         self._waiting: dict[str, tuple[str, Listing]] = {}
+        self._given: dict[str, str] = {}
         self._made: dict[str, Document] = {}
         self._order: list[str] = []
 
@@ -91,8 +92,14 @@ class Documents(Mapping[str, Document]):
         made = self._made.get(doc_id)
         if made is None:
             path, listing = self._waiting.pop(doc_id)  # KeyError: no such document
-            made = self._made[doc_id] = self._make(doc_id, path, listing)
+            given = self._given.pop(doc_id, None)
+            made = self._made[doc_id] = self._make(doc_id, path, listing, given)
         return made
+
+    def give(self, normalized: dict[str, str]) -> None:
+        """Normalised texts (paragraphs joined by newlines) by id, made elsewhere (by another
+        process, say): documents not yet made use them instead of normalising again."""
+        self._given.update((doc_id, text) for doc_id, text in normalized.items())
 
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._made or doc_id in self._waiting
@@ -214,15 +221,31 @@ class CorpusChanged(RuntimeError):
     """A document changed on disk while it was being checked."""
 
 
-def _document(cache: CorpusCache | None, doc_id: str, path: str, listing: Listing) -> Document:
+def _document(
+    cache: CorpusCache | None, doc_id: str, path: str, listing: Listing, given: str | None
+) -> Document:
     with open(path, "rb") as stream:
         raw = stream.read()
     if hashlib.sha256(raw).hexdigest() != listing.sha256:
         raise CorpusChanged(f"{path} changed while it was being checked; check again")
-    split = partial(cache.paragraphs, listing.sha256) if cache else split_paragraphs
+    split: Splitter
+    if given is not None:
+        split = partial(_split_as_given, given)
+    elif cache is not None:
+        split = partial(cache.paragraphs, listing.sha256)
+    else:
+        split = split_paragraphs
     document = Document.from_text(doc_id, Path(path), raw.decode("utf-8"), split)
     document.meta = listing.meta()
     return document
+
+
+def _split_as_given(normalized: str, text: str) -> tuple[list[str], list[str]]:
+    paragraphs = [line for line in text.splitlines() if line.strip()]
+    given = normalized.split("\n") if normalized else []
+    if len(given) != len(paragraphs):
+        return split_paragraphs(text)
+    return paragraphs, given
 
 
 Sources = tuple[dict[str, Listing], list[Diagnostic]]

@@ -10,6 +10,7 @@ curator edits one file, only that file is parsed and checked.
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,14 +18,14 @@ from typing import Any
 from generator.cache import Cache
 from generator.checker import Outcome, collector_paused, display_path, summarize
 from generator.checks import ids
-from generator.corpus import Corpus, load_corpus
+from generator.corpus import Corpus, Documents, load_corpus
 from generator.diagnostics import Diagnostic, sorted_diagnostics
 from generator.factbase import FactBase, listed_files, parse_fact_file, read_fact_file
 from generator.filecheck import check_file
 from generator.search import CorpusIndex
 from generator.tables import Defined, Tables
 from generator.wordindex import WordIndex
-from generator.workers import PARALLEL_BYTES, Workers
+from generator.workers import Workers, worth_forking
 
 FileInput = bytes | Diagnostic  # a fact file's bytes, or why it could not be read
 
@@ -78,6 +79,16 @@ class FileChecker:
         self.index = CorpusIndex(corpus, words)
         self._parsed: dict[str, FactBase] = {}
 
+    def normalized(self, doc_id: str) -> str:
+        """A document's normalised paragraphs, joined by newlines."""
+        return self.corpus.documents[doc_id].haystack
+
+    def adopt(self, normalized: dict[str, str]) -> None:
+        """Normalised documents made elsewhere, to use rather than normalise again."""
+        documents = self.corpus.documents
+        if isinstance(documents, Documents):
+            documents.give(normalized)
+
     def word_index(self) -> Any:
         """The corpus's word index as plain data, if checking needed (and so built) it."""
         built: WordIndex | None = self.index._words
@@ -116,13 +127,11 @@ def check_project(
         names = [_entry_name(display, raw) for display, raw in files]
         found = [_cached(cache, name) for name in names]
         words = _cached_words(cache, corpus)
-        if (
-            jobs > 1
-            and _size(files, [i for i, f in enumerate(found) if f is None]) >= PARALLEL_BYTES
-        ):
-            _read_all(corpus)  # before the workers are forked: they share it
+        unparsed = [i for i, f in enumerate(found) if f is None]
         with Workers(FileChecker(corpus, words), jobs) as workers:
-            _fill(workers, "parse", files, found, [i for i, f in enumerate(found) if f is None])
+            if workers.jobs > 1 and worth_forking(_size(files, unparsed)):
+                _normalize_in_parallel(corpus, cache, workers)
+            _fill(workers, "parse", files, found, unparsed)
             defined = [findings.defined for findings in _known(found)]
             tables = Tables.of(defined)
             fingerprint = _fingerprint(tables, corpus)
@@ -139,9 +148,21 @@ def check_project(
     return _outcome(corpus, _known(found), defined)
 
 
-def _read_all(corpus: Corpus) -> None:
-    for doc_id in corpus.documents:
-        corpus.documents[doc_id]
+def _normalize_in_parallel(corpus: Corpus, cache: Cache | None, workers: Workers) -> None:
+    """Normalise the documents the cache lacks, a share on each worker, and give every worker
+    all of them: a large check needs every document, in every worker."""
+    stored = cache.normalized_documents() if cache is not None else {}
+    given = {
+        doc_id: stored[digest] for doc_id, digest in corpus.digests.items() if digest in stored
+    }
+    missing = [doc_id for doc_id in corpus.documents if doc_id not in given]
+    items = [(position, (doc_id,)) for position, doc_id in enumerate(missing)]
+    made = dict(zip(missing, workers.run("normalized", items, size=sys.maxsize), strict=True))
+    if cache is not None:
+        cache.keep_normalized({corpus.digests[doc_id]: text for doc_id, text in made.items()})
+    given.update(made)
+    everyone = [(number, ()) for number in range(workers.processes)]
+    workers.run("adopt", everyone, (given,), size=sys.maxsize)
 
 
 def _words_entry(corpus: Corpus) -> str:

@@ -19,6 +19,11 @@ from typing import Any
 PARALLEL_BYTES = 512 * 1024
 
 
+def worth_forking(size: int) -> bool:
+    """Whether a batch of `size` bytes of input is worth running on forked workers."""
+    return size >= PARALLEL_BYTES
+
+
 def available_cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -55,7 +60,7 @@ class Workers:
     ) -> list[Any]:
         """The results for `items` ((position, arguments) pairs), in their order; `size`
         (bytes of input) decides whether the batch is worth forking for."""
-        if not self._connections and (self.jobs < 2 or size < PARALLEL_BYTES):
+        if not self._connections and (self.jobs < 2 or not worth_forking(size)):
             call = getattr(self.target, method)
             return [call(*arguments, *shared) for _, arguments in items]
         self._start()
