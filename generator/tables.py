@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -111,6 +112,8 @@ class Tables:
     codes: list[str] = field(default_factory=list)
     event_ids: list[str] = field(default_factory=list)
     events: set[str] = field(default_factory=set)
+    #: The mentions check's pattern of each country, made when first needed.
+    mention_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, defined: list[Defined]) -> Tables:

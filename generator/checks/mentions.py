@@ -21,7 +21,7 @@ def mention_pattern(country: Country) -> re.Pattern[str]:
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    patterns: dict[str, re.Pattern[str]] = {}
+    patterns = context.tables.mention_patterns  # made once for all files
     quotes_by_fact: dict[int, list[str]] = {}
     for quote in context.quotes:
         quotes_by_fact.setdefault(id(quote.owner), []).append(" ".join(quote.parts))
