@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import time
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
@@ -85,18 +82,23 @@ class CorpusIndex:
         self.corpus = corpus
         self._words = words
         self._sentences: dict[str, list[tuple[int, str]]] = {}
-        self._starts: dict[str, list[int]] = {}
+        self._order = list(corpus.documents)
+        self._numbers = {doc_id: number for number, doc_id in enumerate(self._order)}
+        #: The haystack of each document (by number) once a search has read it.
+        self._haystacks: list[str | None] = [None] * len(self._order)
 
     def locate_elsewhere(self, parts: list[str], cited: str) -> Location | None:
+        """Where the quote of `parts` is in the first document (in corpus order) but `cited`
+        that holds it; only the documents holding its inner words are searched."""
         inner = [word for part in parts for word in part.split()[1:-1]]
-        candidates = self._word_index().holding_all(inner)
-        documents = self.corpus.documents
+        holding = self._word_index().numbers_holding_all(inner)
+        numbers = range(len(self._order)) if holding is None else holding
         longest = max(parts, key=len)
-        for doc_id in documents if candidates is None else candidates:
-            if doc_id != cited and longest in documents[doc_id].haystack:
-                found = locate(parts, documents[doc_id])
-                if found:
-                    return found
+        known, read, skip = self._haystacks, self._read, self._numbers.get(cited)
+        for number in [n for n in numbers if n != skip and longest in (known[n] or read(n))]:
+            found = locate(parts, self.corpus.documents[self._order[number]])
+            if found:
+                return found
         return None
 
     def closest(self, quote: str, prefer: str | None = None) -> Suggestion | None:
@@ -124,19 +126,10 @@ class CorpusIndex:
     def _best_in_paragraph(self, quote: str, document: Document) -> Suggestion | None:
         """The closest sentence (by `ratio`) of the cited paragraph that holds the most of the
         quote's rarest words: splitting only that paragraph keeps a miss at a few µs."""
-        votes: dict[int, int] = {}
-        haystack, starts = document.haystack, self._paragraph_starts(document)
-        for word in self._word_index().rarest(quote.split(), self.VOTING_WORDS):
-            offset = haystack.find(word)
-            voted = set()
-            while offset >= 0:
-                voted.add(bisect_right(starts, offset) - 1)
-                offset = haystack.find(word, offset + len(word))
-            for paragraph in voted:
-                votes[paragraph] = votes.get(paragraph, 0) + 1
-        if not votes:
+        words = self._word_index().rarest(quote.split(), self.VOTING_WORDS)
+        paragraph = _first_holding_most(document.normalized, words)
+        if paragraph is None:
             return None
-        paragraph = max(sorted(votes), key=votes.__getitem__)
         text = document.normalized[paragraph]
         choices = [text[start:end] for start, end in split_sentences(text)]
         best = process.extractOne(quote, choices, scorer=fuzz.ratio, score_cutoff=self.CITED_CUTOFF)
@@ -153,18 +146,26 @@ class CorpusIndex:
             ]
         return self._sentences[doc_id]
 
-    def _paragraph_starts(self, document: Document) -> list[int]:
-        """The offset in `document.haystack` where each paragraph starts."""
-        starts = self._starts.get(document.id)
-        if starts is None:
-            lengths = accumulate(len(text) + 1 for text in document.normalized)
-            starts = self._starts[document.id] = [0, *lengths][:-1]
-        return starts
+    def _read(self, number: int) -> str:
+        text = self._haystacks[number] = self.corpus.documents[self._order[number]].haystack
+        return text
 
     def _word_index(self) -> WordIndex:
         if self._words is None:
             self._words = WordIndex(self.corpus)
         return self._words
+
+
+def _first_holding_most(paragraphs: list[str], words: list[str]) -> int | None:
+    """The first of `paragraphs` that holds (as substrings) the most of `words`, if any does."""
+    if not words:
+        return None
+    for number, text in enumerate(paragraphs):  # most often one holds them all
+        if all(map(text.__contains__, words)):
+            return number
+    votes = [sum(map(text.__contains__, words)) for text in paragraphs]
+    most = max(votes, default=0)
+    return votes.index(most) if most else None
 
 
 def near_miss_seconds(corpus: Corpus, misses: Sequence[tuple[list[str], str]]) -> float:
@@ -181,8 +182,7 @@ def near_miss_seconds(corpus: Corpus, misses: Sequence[tuple[list[str], str]]) -
 def describe_difference(quote: str, sentence: str, limit: int = 3) -> str:
     """Where `quote` departs from `sentence`, word by word: "'nine' → 'eight'"."""
     ours, theirs = quote.split(), sentence.split()
-    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
-    blocks = [block for block in matcher.get_opcodes() if block[0] != "equal"]
+    blocks = [block for block in _opcodes(ours, theirs) if block[0] != "equal"]
     trimmed = _trim_ends(blocks, len(ours), len(theirs))
     changes = []
     for tag, i1, i2, j1, j2 in trimmed[:limit]:
@@ -194,6 +194,57 @@ def describe_difference(quote: str, sentence: str, limit: int = 3) -> str:
         else:
             changes.append(f"the source has '{source}' here")
     return "; ".join(changes) if changes else "only in spacing or punctuation"
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """`difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()`, in a few µs: each
+    distinct word becomes one character, so a longest matching block is a substring search."""
+    codes = {word: chr(number) for number, word in enumerate(dict.fromkeys(a + b))}
+    x, y = "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
+    blocks = []
+    queue = [(0, len(a), 0, len(b))]
+    while queue:  # difflib's get_matching_blocks
+        alo, ahi, blo, bhi = queue.pop()
+        i, j, k = _longest_match(x, y[blo:bhi], alo, ahi)
+        j += blo
+        if k:
+            blocks.append((i, j, k))
+            if alo < i and blo < j:
+                queue.append((alo, i, blo, j))
+            if i + k < ahi and j + k < bhi:
+                queue.append((i + k, ahi, j + k, bhi))
+    blocks.sort()
+    merged: list[tuple[int, int, int]] = []
+    for i, j, k in blocks:
+        if merged and merged[-1][0] + merged[-1][2] == i and merged[-1][1] + merged[-1][2] == j:
+            merged[-1] = (merged[-1][0], merged[-1][1], merged[-1][2] + k)
+        else:
+            merged.append((i, j, k))
+    merged.append((len(a), len(b), 0))
+    codes_out: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for ai, bj, size in merged:
+        tag = "replace" if i < ai and j < bj else "delete" if i < ai else "insert" if j < bj else ""
+        if tag:
+            codes_out.append((tag, i, ai, j, bj))
+        i, j = ai + size, bj + size
+        if size:
+            codes_out.append(("equal", ai, i, bj, j))
+    return codes_out
+
+
+def _longest_match(x: str, target: str, alo: int, ahi: int) -> tuple[int, int, int]:
+    """The longest run of `x[alo:ahi]` that `target` holds, as difflib picks it: the first
+    such run of `x`, at its first place in `target` (start in x, start in target, length)."""
+    start = size = 0
+    i = alo
+    while i + size < ahi:
+        while i + size < ahi and x[i : i + size + 1] in target:
+            start, size = i, size + 1
+        i += 1
+    if not size:
+        return alo, 0, 0
+    return start, target.find(x[start : start + size]), size
 
 
 def _trim_ends(

@@ -12,6 +12,8 @@ from generator.corpus import Corpus
 #: What `WordIndex.to_data` returns, for `marshal`: the document ids, and for each word how
 #: many documents hold it and which (their numbers, as the bytes of an array("I")).
 IndexData = tuple[list[str], dict[str, int], dict[str, bytes]]
+#: Sorts after every count of documents.
+_UNKNOWN = 1 << 62
 
 
 class WordIndex:
@@ -22,10 +24,12 @@ class WordIndex:
     Building it splits every document (about 1 s for 50 MB); `to_data` lets a cache keep it.
     """
 
-    #: `holding_all` returns the documents holding the rarest word when at most this many do.
+    #: `holding_all` returns the documents holding the rarest word when at most this many do,
+    #: else those holding its rarest words, as many as it takes to leave at most this many.
     FEW = 8
-    #: Else the documents holding all of its NARROWING rarest words.
-    NARROWING = 4
+    #: A commoner word narrows them only if its bits were made before, or if searching the
+    #: documents left costs more than making them (a document left ~ this many of its posting).
+    CHECK_COST = 32
 
     def __init__(self, corpus: Corpus, data: IndexData | None = None) -> None:
         self.order = list(corpus.documents)
@@ -49,20 +53,29 @@ class WordIndex:
     def holding_all(self, words: Iterable[str]) -> list[str] | None:
         """Ids (in corpus order) of the documents holding every one of `words` (None when no
         word is given: then any document may hold the quote)."""
+        numbers = self.numbers_holding_all(words)
+        return None if numbers is None else self._ids(numbers)
+
+    def numbers_holding_all(self, words: Iterable[str]) -> list[int] | None:
+        """`holding_all` as the documents' numbers in corpus order (do not change the list)."""
         words = set(words)
         if not words:
             return None
-        if not all(word in self._counts for word in words):
+        counts = self._counts
+        if not counts.keys() >= words:
             return []
-        rarest = sorted(words, key=self._counts.__getitem__)
-        if self._counts[rarest[0]] <= self.FEW:
-            return self._ids(self.posting(rarest[0]))
-        mask = -1
-        for word in rarest[: self.NARROWING]:  # commoner words narrow little, cost much
-            mask &= self._bits(word)
-            if not mask:
-                return []
-        return self._ids(_set_bits(mask))
+        rarest = sorted(words, key=counts.__getitem__)
+        if counts[rarest[0]] <= self.FEW:
+            return self.posting(rarest[0])
+        mask = self._bits(rarest[0])
+        left = counts[rarest[0]]
+        for word in rarest[1:]:
+            if left <= self.FEW:
+                break
+            if word in self._masks or left * self.CHECK_COST > counts[word]:
+                mask &= self._bits(word)  # kept: a later quote narrows with it in a few µs
+                left = mask.bit_count()
+        return _set_bits(mask)
 
     def holding_rare(self, words: Iterable[str], count: int, limit: int) -> list[str]:
         """Ids (in corpus order) of at most `limit` documents holding the `count` rarest known
@@ -77,9 +90,10 @@ class WordIndex:
 
     def rarest(self, words: Iterable[str], count: int) -> list[str]:
         """The `count` words of `words` that the fewest documents hold (unknown ones left out)."""
-        counts = self._counts
-        known = sorted((counts[word], word) for word in set(words) if word in counts)
-        return [word for _, word in known[:count]]
+        unique = set(words)
+        counted = zip(map(self._counts.get, unique, repeat(_UNKNOWN)), unique, strict=True)
+        known = sorted(counted)[:count]
+        return [word for number, word in known if number != _UNKNOWN]
 
     def posting(self, word: str) -> list[int]:
         """The numbers of the documents holding `word`, in corpus order."""
@@ -95,9 +109,12 @@ class WordIndex:
         """The posting of `word` as an int whose bit n is set when document n holds it."""
         found = self._masks.get(word)
         if found is None:
-            digits = bytearray(b"0") * len(self.order)
-            deque(map(digits.__setitem__, self.posting(word), repeat(ord("1"))), maxlen=0)
-            found = self._masks[word] = int(digits[::-1], 2)
+            flags = bytearray(len(self.order))  # a byte a document: 1 where it holds the word
+            deque(map(flags.__setitem__, self.posting(word), repeat(1)), maxlen=0)
+            found = 0
+            for bit in range(8):  # byte n // 8 of the int holds document n as its bit n % 8
+                found |= int.from_bytes(flags[bit::8], "little") << bit
+            self._masks[word] = found
         return found
 
     def _ids(self, numbers: list[int]) -> list[str]:
@@ -106,12 +123,13 @@ class WordIndex:
 
 def _set_bits(mask: int) -> list[int]:
     """The positions of the bits set in `mask`, lowest first."""
-    digits = bin(mask)[:1:-1]  # the lowest bit first, without the "0b"
+    digits = bin(mask)  # the highest bit first, after "0b"
+    top = len(digits) - 1
     numbers = []
-    at = digits.find("1")
-    while at >= 0:
-        numbers.append(at)
-        at = digits.find("1", at + 1)
+    at = digits.rfind("1")
+    while at > 1:
+        numbers.append(top - at)
+        at = digits.rfind("1", 0, at)
     return numbers
 
 

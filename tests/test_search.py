@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import marshal
+import random
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,8 @@ from generator.normalize import normalize, quote_parts
 from generator.search import (
     CorpusIndex,
     Location,
+    _first_holding_most,
+    _opcodes,
     describe_difference,
     locate,
     near_miss_seconds,
@@ -116,6 +120,17 @@ def test_difference_at_the_edges_of_a_partial_quote(quote: str, difference: str)
     assert describe_difference(quote, SENTENCE) == difference
 
 
+def test_differences_are_those_difflib_finds() -> None:
+    """Word for word the opcodes of difflib's SequenceMatcher (no junk), repeats and all."""
+    rng = random.Random(7)
+    for _ in range(3000):
+        vocabulary = [str(number) for number in range(rng.randint(1, 12))]
+        ours = [rng.choice(vocabulary) for _ in range(rng.randint(0, 25))]
+        theirs = [rng.choice(vocabulary) for _ in range(rng.randint(0, 25))]
+        matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+        assert _opcodes(ours, theirs) == matcher.get_opcodes()
+
+
 def test_elided_parts_are_found_in_the_paragraph_that_holds_them_all(document: Document) -> None:
     # 'said' is in paragraphs 2 and 4, but only paragraph 4 goes on to 'on Tuesday'.
     assert find("said ... on Tuesday", document) == (
@@ -141,6 +156,30 @@ def test_word_index_finds_documents_by_their_words() -> None:
     assert index.holding_all([]) is None
     assert index.rarest(["sent", "Iraq.", "eight", "unknown"], 2) == ["Iraq.", "eight"]
     assert index.holding_rare(["Canada", "eight"], 2, 10) == ["c"]  # none hold both
+
+
+def test_word_index_narrows_by_as_many_words_as_it_takes() -> None:
+    rng = random.Random(3)
+    words = ["w" + str(number) for number in range(12)]
+    texts = {f"d{n:02}": " ".join(rng.sample(words, 6)) for n in range(60)}
+    documents = {key: Document.from_text(key, Path(key), text) for key, text in texts.items()}
+    index = WordIndex(Corpus(Path("."), documents, []))
+    for _ in range(200):
+        asked = rng.sample(words, rng.randint(1, 4))
+        holding = [key for key, text in texts.items() if set(asked) <= set(text.split())]
+        found = index.holding_all(asked)
+        assert found is not None
+        assert set(holding) <= set(found)  # a prefilter: never loses a document
+        assert found == sorted(found)
+
+
+def test_the_paragraph_holding_most_of_the_rare_words() -> None:
+    paragraphs = ["one two", "two three four", "one two three", "four"]
+    assert _first_holding_most(paragraphs, ["three", "four"]) == 1
+    assert _first_holding_most(paragraphs, ["one", "three", "five"]) == 2
+    assert _first_holding_most(paragraphs, ["tw"]) == 0  # within a word too
+    assert _first_holding_most(paragraphs, ["five"]) is None
+    assert _first_holding_most(paragraphs, []) is None
 
 
 def test_word_index_survives_marshal() -> None:

@@ -76,3 +76,13 @@ def test_empty_paragraph_has_no_sentences() -> None:
 )
 def test_the_word_before_a_full_stop_decides(paragraph: str, expected: list[str]) -> None:
     assert sentences(paragraph) == expected
+
+
+def test_stops_followed_by_stops_and_closers() -> None:
+    assert sentences("Really?! Yes.\u201d (He left.) Then.") == [
+        "Really?!",
+        "Yes.\u201d",
+        "(He left.)",
+        "Then.",
+    ]
+    assert sentences("Wait... What? No. . A") == ["Wait... What?", "No. .", "A"]
