@@ -89,6 +89,10 @@ class FileChecker:
         if isinstance(documents, Documents):
             documents.give(normalized)
 
+    def adopt_words(self, data: Any) -> None:
+        """The corpus's word index, made elsewhere (as `WordIndex.to_data` gives it)."""
+        self.index = CorpusIndex(self.corpus, WordIndex(self.corpus, data))
+
     def word_index(self) -> Any:
         """The corpus's word index as plain data, if checking needed (and so built) it."""
         built: WordIndex | None = self.index._words
@@ -126,19 +130,20 @@ def check_project(
         ]
         names = [_entry_name(display, raw) for display, raw in files]
         found = [_cached(cache, name) for name in names]
-        words = _cached_words(cache, corpus)
+        words = cached_words = _cached_words(cache, corpus)
         unparsed = [i for i, f in enumerate(found) if f is None]
         with Workers(FileChecker(corpus, words), jobs) as workers:
             if workers.jobs > 1 and worth_forking(_size(files, unparsed)):
-                _normalize_in_parallel(corpus, cache, workers)
-            _fill(workers, "parse", files, found, unparsed)
+                words = _parse_in_parallel(corpus, cache, workers, words, files, found, unparsed)
+            else:
+                _fill(workers, "parse", files, found, unparsed)
             defined = [findings.defined for findings in _known(found)]
             tables = Tables.of(defined)
             fingerprint = _fingerprint(tables, corpus)
             stale = [i for i, f in enumerate(_known(found)) if f.fingerprint != fingerprint]
             _fill(workers, "check", files, found, stale, (tables, fingerprint))
-            if cache is not None and words is None:
-                _keep_words(cache, corpus, workers)
+            if cache is not None and cached_words is None:
+                _keep_words(cache, corpus, workers, words)
         if cache is not None:
             for index in stale:
                 name = names[index]
@@ -148,9 +153,32 @@ def check_project(
     return _outcome(corpus, _known(found), defined)
 
 
-def _normalize_in_parallel(corpus: Corpus, cache: Cache | None, workers: Workers) -> None:
+def _parse_in_parallel(
+    corpus: Corpus,
+    cache: Cache | None,
+    workers: Workers,
+    words: WordIndex | None,
+    files: list[tuple[str, FileInput]],
+    found: list[FileFindings | None],
+    unparsed: list[int],
+) -> WordIndex:
+    """A large check's first stage on the workers: they normalise the documents (a share
+    each, then all of them are given to each), then parse the files, while this process builds
+    the corpus's word index once for all of them."""
+    texts = _normalize_in_parallel(corpus, cache, workers)
+    collect = workers.submit("parse", [(i, files[i]) for i in unparsed], size=sys.maxsize)
+    if words is None:
+        words = WordIndex.of_texts(corpus, (texts[doc_id] for doc_id in corpus.documents))
+    for index, data in zip(unparsed, collect(), strict=True):
+        found[index] = FileFindings.from_data(data)
+    everyone = [(number, ()) for number in range(workers.processes)]
+    workers.run("adopt_words", everyone, (words.to_data(),), size=sys.maxsize)
+    return words
+
+
+def _normalize_in_parallel(corpus: Corpus, cache: Cache | None, workers: Workers) -> dict[str, str]:
     """Normalise the documents the cache lacks, a share on each worker, and give every worker
-    all of them: a large check needs every document, in every worker."""
+    all of them: a large check needs every document, in every worker. Returns them all."""
     stored = cache.normalized_documents() if cache is not None else {}
     given = {
         doc_id: stored[digest] for doc_id, digest in corpus.digests.items() if digest in stored
@@ -163,6 +191,7 @@ def _normalize_in_parallel(corpus: Corpus, cache: Cache | None, workers: Workers
     given.update(made)
     everyone = [(number, ()) for number in range(workers.processes)]
     workers.run("adopt", everyone, (given,), size=sys.maxsize)
+    return given
 
 
 def _words_entry(corpus: Corpus) -> str:
@@ -180,12 +209,16 @@ def _cached_words(cache: Cache | None, corpus: Corpus) -> WordIndex | None:
         return None
 
 
-def _keep_words(cache: Cache, corpus: Corpus, workers: Workers) -> None:
-    """Store the word index of a process that built it (a worker, or this one)."""
+def _keep_words(cache: Cache, corpus: Corpus, workers: Workers, words: WordIndex | None) -> None:
+    """Store the word index, if this process or a worker built it."""
+    name = _words_entry(corpus)
+    if words is not None:
+        cache.write(name, words.to_data())
+        return
     asked = workers.run("word_index", [(number, ()) for number in range(workers.processes)])
     data = next((data for data in asked if data is not None), None)
     if data is not None:
-        cache.write(_words_entry(corpus), data)
+        cache.write(name, data)
 
 
 def _size(files: list[tuple[str, FileInput]], todo: list[int]) -> int:

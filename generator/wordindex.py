@@ -43,6 +43,15 @@ class WordIndex:
             self._postings, self._counts, self._packed = {}, data[1], data[2]
         self._masks: dict[str, int] = {}
 
+    @classmethod
+    def of_texts(cls, corpus: Corpus, haystacks: Iterable[str]) -> WordIndex:
+        """The index of the corpus's documents, from their normalised texts (`haystack`s) in
+        corpus order, made elsewhere: the documents themselves are not read."""
+        postings = _postings(haystacks)
+        counts = {word: len(posting) for word, posting in postings.items()}
+        packed = {word: array("I", posting).tobytes() for word, posting in postings.items()}
+        return cls(corpus, (list(corpus.documents), counts, packed))
+
     def to_data(self) -> IndexData:
         """The index as plain data for `marshal`: `WordIndex(corpus, data)` takes it back."""
         packed = dict(self._packed)

@@ -11,7 +11,8 @@ import multiprocessing
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -60,22 +61,39 @@ class Workers:
     ) -> list[Any]:
         """The results for `items` ((position, arguments) pairs), in their order; `size`
         (bytes of input) decides whether the batch is worth forking for."""
+        return self.submit(method, items, shared, size)()
+
+    def submit(
+        self,
+        method: str,
+        items: Sequence[tuple[int, tuple[Any, ...]]],
+        shared: tuple[Any, ...] = (),
+        size: int = 0,
+    ) -> Callable[[], list[Any]]:
+        """`run`, in two steps: the batch starts on the workers, and this process may do
+        other work before it calls what this returns, which waits for the results."""
         if not self._connections and (self.jobs < 2 or not worth_forking(size)):
             call = getattr(self.target, method)
-            return [call(*arguments, *shared) for _, arguments in items]
+            done = [call(*arguments, *shared) for _, arguments in items]
+            return lambda: done
         self._start()
         shares: list[list[tuple[int, tuple[Any, ...]]]] = [[] for _ in self._connections]
         for position, arguments in items:
             shares[position % len(shares)].append((position, arguments))
         for connection, share in zip(self._connections, shares, strict=True):
             connection.send((method, [arguments for _, arguments in share], shared))
+        return partial(self._collect, shares, [position for position, _ in items])
+
+    def _collect(
+        self, shares: list[list[tuple[int, tuple[Any, ...]]]], order: list[int]
+    ) -> list[Any]:
         results: dict[int, Any] = {}
         for connection, share in zip(self._connections, shares, strict=True):
             answer, failure = connection.recv()
             if failure:
                 raise RuntimeError(f"a worker process failed:\n{failure}")
             results.update(zip((position for position, _ in share), answer, strict=True))
-        return [results[position] for position, _ in items]
+        return [results[position] for position in order]
 
     def close(self) -> None:
         for connection in self._connections:
