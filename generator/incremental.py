@@ -10,6 +10,8 @@ curator edits one file, only that file is parsed and checked.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,14 +126,12 @@ def check_project(
     `cache` holds, on up to `jobs` processes."""
     with collector_paused():
         corpus = load_corpus(corpus_dir, display_path(corpus_dir), cache)
-        files = [
-            (display, read_fact_file(path, display))
-            for path, display in listed_files(facts_dir, display_path(facts_dir))
-        ]
-        names = [_entry_name(display, raw) for display, raw in files]
+        listed = listed_files(facts_dir, display_path(facts_dir))
+        files, names = _fact_files(listed, cache)
         found = [_cached(cache, name) for name in names]
         words = cached_words = _cached_words(cache, corpus)
         unparsed = [i for i, f in enumerate(found) if f is None]
+        _read(listed, files, names, unparsed)
         with Workers(FileChecker(corpus, words), jobs) as workers:
             if workers.jobs > 1 and worth_forking(_size(files, unparsed)):
                 words = _parse_in_parallel(corpus, cache, workers, words, files, found, unparsed)
@@ -141,6 +141,7 @@ def check_project(
             tables = Tables.of(defined)
             fingerprint = _fingerprint(tables, corpus)
             stale = [i for i, f in enumerate(_known(found)) if f.fingerprint != fingerprint]
+            _read(listed, files, names, stale)
             _fill(workers, "check", files, found, stale, (tables, fingerprint))
             if cache is not None and cached_words is None:
                 _keep_words(cache, corpus, workers, words)
@@ -253,10 +254,64 @@ def _outcome(corpus: Corpus, files: list[FileFindings], defined: list[Defined]) 
     return Outcome(diagnostics, summarize(len(corpus.documents), defined, quotes, diagnostics))
 
 
-def _entry_name(display: str, raw: FileInput) -> str | None:
-    if not isinstance(raw, bytes):
+def _fact_files(
+    listed: list[tuple[Path, str]], cache: Cache | None
+) -> tuple[list[tuple[str, FileInput]], list[str | None]]:
+    """Each fact file's bytes (or why there are none) and the name of its cache entry. A file
+    whose stat is what it was when it was hashed is not read: its entry is named by the
+    digest the cache kept (`_read` reads it when it must be parsed after all)."""
+    files: list[tuple[str, FileInput]] = []
+    names: list[str | None] = []
+    for path, display in listed:
+        key = _stat_key(path) if cache is not None else None
+        digest = cache.digest_of(str(path), key) if cache is not None and key else None
+        if digest is not None:
+            files.append((display, b""))
+            names.append(_entry_name(display, digest))
+            continue
+        raw = read_fact_file(path, display)
+        files.append((display, raw))
+        if not isinstance(raw, bytes):
+            names.append(None)
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        if cache is not None and key:
+            cache.note_digest(str(path), key, digest)
+        names.append(_entry_name(display, digest))
+    return files, names
+
+
+def _read(
+    listed: list[tuple[Path, str]],
+    files: list[tuple[str, FileInput]],
+    names: list[str | None],
+    todo: list[int],
+) -> None:
+    """Read the files of `todo` that `_fact_files` did not (a changed file gets a new name)."""
+    for index in todo:
+        path, display = listed[index]
+        if files[index][1] == b"" and names[index] is not None:
+            raw = read_fact_file(path, display)
+            files[index] = (display, raw)
+            names[index] = (
+                _entry_name(display, hashlib.sha256(raw).hexdigest())
+                if isinstance(raw, bytes)
+                else None
+            )
+
+
+def _stat_key(path: Path) -> tuple[int, ...] | None:
+    try:
+        found = os.lstat(path)
+    except OSError:
         return None
-    return hashlib.sha256(b"facts\0" + display.encode() + b"\0" + raw).hexdigest() + ".marshal"
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def _entry_name(display: str, digest: str) -> str:
+    return hashlib.sha256(f"facts\0{display}\0{digest}".encode()).hexdigest() + ".marshal"
 
 
 def _cached(cache: Cache | None, name: str | None) -> FileFindings | None:

@@ -267,3 +267,22 @@ def test_a_document_rewritten_in_place_is_hashed_again(
     assert after != expected
     assert "[corpus-integrity]" in after
     assert after == plain_check()
+
+
+def test_a_fact_file_rewritten_in_place_is_read_again(
+    project: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    folder = tmp_path / "cache"
+    cached_check(folder)
+    edited = Path("facts/facts/facts-00002.yml")
+    before = edited.stat()
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("topic: military", "topic: militari", 1), encoding="utf-8")
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert edited.stat().st_size == before.st_size
+    calls = Calls(monkeypatch)
+    after = cached_check(folder)
+    assert calls.parsed == [str(edited)]
+    assert "[schema]" in after
+    assert after == plain_check()
