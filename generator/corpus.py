@@ -58,11 +58,25 @@ class Document:
 
     id: str
     path: Path
-    paragraphs: list[str]
+    #: The verbatim paragraphs; None until first read (then `sha256` says what to expect).
+    verbatim: list[str] | None
     meta: DocumentMeta | None = None
     normalized: list[str] = field(default_factory=list)
     #: The normalised paragraphs joined by newlines: one substring search finds a quote.
     haystack: str = ""
+    sha256: str | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The verbatim paragraphs (checking needs only the normalised ones: a document
+        normalised by another process is read only if its verbatim text is shown)."""
+        if self.verbatim is None:
+            with open(self.path, "rb") as stream:
+                raw = stream.read()
+            if hashlib.sha256(raw).hexdigest() != self.sha256:
+                raise CorpusChanged(f"{self.path} changed while it was being checked; check again")
+            self.verbatim = [line for line in raw.decode("utf-8").splitlines() if line.strip()]
+        return self.verbatim
 
     @classmethod
     def from_text(
@@ -224,28 +238,20 @@ class CorpusChanged(RuntimeError):
 def _document(
     cache: CorpusCache | None, doc_id: str, path: str, listing: Listing, given: str | None
 ) -> Document:
+    if given is not None:  # made from these verified bytes elsewhere: not read again
+        normalized = given.split("\n") if given else []
+        meta = listing.meta()
+        return Document(doc_id, Path(path), None, meta, normalized, given, listing.sha256)
     with open(path, "rb") as stream:
         raw = stream.read()
     if hashlib.sha256(raw).hexdigest() != listing.sha256:
         raise CorpusChanged(f"{path} changed while it was being checked; check again")
-    split: Splitter
-    if given is not None:
-        split = partial(_split_as_given, given)
-    elif cache is not None:
+    split: Splitter = split_paragraphs
+    if cache is not None:
         split = partial(cache.paragraphs, listing.sha256)
-    else:
-        split = split_paragraphs
     document = Document.from_text(doc_id, Path(path), raw.decode("utf-8"), split)
     document.meta = listing.meta()
     return document
-
-
-def _split_as_given(normalized: str, text: str) -> tuple[list[str], list[str]]:
-    paragraphs = [line for line in text.splitlines() if line.strip()]
-    given = normalized.split("\n") if normalized else []
-    if len(given) != len(paragraphs):
-        return split_paragraphs(text)
-    return paragraphs, given
 
 
 Sources = tuple[dict[str, Listing], list[Diagnostic]]
