@@ -135,6 +135,14 @@ class Corpus:
     #: The sha256 of every verified document, by id.
     digests: dict[str, str] = field(default_factory=dict)
 
+    def knows(self, doc_id: str) -> bool:
+        """Whether `doc_id` names a document of the corpus, verified or not."""
+        return doc_id in self.documents or doc_id in self.unverified
+
+    def known_ids(self) -> list[str]:
+        """The ids of every document, verified or not, sorted."""
+        return sorted({*self.documents, *self.unverified})
+
 
 class CorpusCache(Protocol):
     def paragraphs(self, sha256: str, text: str) -> tuple[list[str], list[str]]:

@@ -79,7 +79,7 @@ class FileChecker:
     def __init__(self, corpus: Corpus, words: WordIndex | None = None) -> None:
         self.corpus = corpus
         self.index = CorpusIndex(corpus, words)
-        self._parsed: dict[str, FactBase] = {}
+        self._parsed: dict[str, tuple[FactBase, Defined]] = {}
 
     def normalized(self, doc_id: str) -> str:
         """A document's normalised paragraphs, joined by newlines."""
@@ -102,14 +102,16 @@ class FileChecker:
 
     def parse(self, display: str, raw: FileInput) -> tuple[Any, ...]:
         base = parse_fact_file(display, raw)
-        self._parsed[display] = base
-        return FileFindings(Defined.of(base, display), base.diagnostics).to_data()
+        defined = Defined.of(base, display)
+        self._parsed[display] = base, defined
+        return FileFindings(defined, base.diagnostics).to_data()
 
     def check(self, display: str, raw: FileInput, tables: Tables, fingerprint: str) -> Any:
-        base = self._parsed.pop(display, None) or parse_fact_file(display, raw)
+        kept = self._parsed.pop(display, None)
+        base = kept[0] if kept else parse_fact_file(display, raw)
         checked = check_file(base, self.corpus, tables, self.index)
         findings = FileFindings(
-            Defined.of(base, display),
+            kept[1] if kept else Defined.of(base, display),
             base.diagnostics,
             fingerprint,
             checked.diagnostics,

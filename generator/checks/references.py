@@ -15,7 +15,6 @@ ID = "references"
 
 def check(context: Context) -> Iterator[Diagnostic]:
     base, corpus, tables = context.base, context.corpus, context.tables
-    known_docs = {*corpus.documents, *corpus.unverified}
     owners: list[Entry[Event] | Entry[Fact]] = [*base.events, *base.facts]
     for owner in owners:
         for index, code in enumerate(owner.model.countries):
@@ -24,8 +23,8 @@ def check(context: Context) -> Iterator[Diagnostic]:
                 message = f"country '{code}' is not defined in any countries: list{hint}"
                 yield owner.diagnostic(("countries", index), "unknown-country", message)
         for index, source in enumerate(owner.model.sources):
-            if source.doc not in known_docs:
-                hint = _hint(source.doc, sorted(known_docs))
+            if not corpus.knows(source.doc):
+                hint = _hint(source.doc, corpus.known_ids())
                 message = f"document '{source.doc}' is not in the corpus{hint}"
                 yield owner.diagnostic(("sources", index, "doc"), "unknown-document", message)
     for fact in base.facts:
