@@ -137,7 +137,8 @@ class Cache:
         return sha256 in self._texts
 
     def note_text(self, sha256: str) -> None:
-        self._new_texts.add(sha256)
+        if not self.is_text(sha256):  # the stored verdicts are loaded, to be saved beside it
+            self._new_texts.add(sha256)
 
     def read(self, name: str) -> Any:
         """The value of entry `name`, or None when it is missing or does not check out."""

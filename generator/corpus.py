@@ -176,7 +176,7 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
     files, strays = _document_files(root, display)
     diagnostics.extend(strays)
     for doc_id, name, path, stat in files:
-        digest = _digest(path, stat, cache)
+        digest, text = _digest(path, stat, cache)
         entry = metas.pop(doc_id, None)
         doc_display = os.path.join(display, name)
         if entry is None:
@@ -194,7 +194,7 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
             )
             corpus.unverified.add(doc_id)
             continue
-        if not _is_text(path, digest, cache):
+        if not (text if text is not None else _is_text(path, digest, cache)):
             message = f"{name} is not UTF-8; store the document as UTF-8 text"
             diagnostics.append(Diagnostic(doc_display, 1, 1, "corpus-integrity", message, doc_id))
             corpus.unverified.add(doc_id)
@@ -211,18 +211,26 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
     return corpus
 
 
-def _digest(path: str, stat: os.stat_result, cache: CorpusCache | None) -> str:
-    """The sha256 of a document's bytes; from the cache only for a file whose inode, size and
-    modification and change times (ns) are those it had when it was hashed."""
+def _digest(path: str, stat: os.stat_result, cache: CorpusCache | None) -> tuple[str, bool | None]:
+    """The sha256 of a document's bytes, and whether they are UTF-8 text when they were read
+    (None when not: the cache knew the digest of a file whose inode, size and modification and
+    change times (ns) are those it had when it was hashed)."""
     key = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
     known = cache.digest_of(path, key) if cache is not None else None
     if known is not None:
-        return known
+        return known, None
     with open(path, "rb") as stream:
-        digest = hashlib.file_digest(stream, "sha256").hexdigest()
+        raw = stream.read()
+    digest = hashlib.sha256(raw).hexdigest()
     if cache is not None:
         cache.note_digest(path, key, digest)
-    return digest
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return digest, False
+    if cache is not None:
+        cache.note_text(digest)
+    return digest, True
 
 
 def _is_text(path: str, digest: str, cache: CorpusCache | None) -> bool:
