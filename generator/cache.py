@@ -154,6 +154,10 @@ class Cache:
         except (OSError, ValueError, EOFError, TypeError):
             return None
 
+    def keep(self, name: str) -> None:
+        """Entry `name` is still of use, though not read in this run: `save` leaves it."""
+        self._entries.add(name)
+
     def write(self, name: str, value: Any) -> None:
         """Store `value` (plain data only) as entry `name`; a cache that cannot be written is
         only slower, so failures are ignored."""

@@ -13,7 +13,9 @@ import hashlib
 import os
 import stat
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ from generator.corpus import Corpus, Documents, load_corpus
 from generator.diagnostics import Diagnostic, sorted_diagnostics
 from generator.factbase import FactBase, listed_files, parse_fact_file, read_fact_file
 from generator.filecheck import check_file
-from generator.search import CorpusIndex
+from generator.search import Conclusion, CorpusIndex, MissKey, Recalled
 from generator.tables import Defined, Tables
 from generator.wordindex import WordIndex
 from generator.workers import Workers, worth_forking
@@ -76,9 +78,14 @@ class FileChecker:
     """Parses and checks fact files against one corpus (in this process or a worker's), and
     keeps each parsed file until it is checked."""
 
-    def __init__(self, corpus: Corpus, words: WordIndex | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        words: Callable[[], WordIndex | None] | None = None,
+        recalled: Recalled | None = None,
+    ) -> None:
         self.corpus = corpus
-        self.index = CorpusIndex(corpus, words)
+        self.index = CorpusIndex(corpus, words, recalled)
         self._parsed: dict[str, tuple[FactBase, Defined]] = {}
 
     def normalized(self, doc_id: str) -> str:
@@ -93,12 +100,14 @@ class FileChecker:
 
     def adopt_words(self, data: Any) -> None:
         """The corpus's word index, made elsewhere (as `WordIndex.to_data` gives it)."""
-        self.index = CorpusIndex(self.corpus, WordIndex(self.corpus, data))
+        words = WordIndex(self.corpus, data)
+        self.index = CorpusIndex(self.corpus, words, self.index.recalled)
 
-    def word_index(self) -> Any:
-        """The corpus's word index as plain data, if checking needed (and so built) it."""
-        built: WordIndex | None = self.index._words
-        return None if built is None else built.to_data()
+    def searched(self) -> tuple[Any, dict[MissKey, Conclusion]]:
+        """What searching the corpus made here, to keep: the word index as plain data (if it
+        was built here) and the conclusions reached about quotes not found."""
+        built = self.index.built_index()
+        return (None if built is None else built.to_data()), self.index.recalled.new
 
     def parse(self, display: str, raw: FileInput) -> tuple[Any, ...]:
         base = parse_fact_file(display, raw)
@@ -131,12 +140,16 @@ def check_project(
         listed = listed_files(facts_dir, display_path(facts_dir))
         files, names = _fact_files(listed, cache)
         found = [_cached(cache, name) for name in names]
-        words = cached_words = _cached_words(cache, corpus)
         unparsed = [i for i, f in enumerate(found) if f is None]
         _read(listed, files, names, unparsed)
-        with Workers(FileChecker(corpus, words), jobs) as workers:
+        kept = KeptSearches(cache, corpus)
+        checker = FileChecker(corpus, lambda: kept.words, Recalled(lambda: kept.recalled))
+        with Workers(checker, jobs) as workers:
+            built = None
             if workers.jobs > 1 and worth_forking(_size(files, unparsed)):
-                words = _parse_in_parallel(corpus, cache, workers, words, files, found, unparsed)
+                given = kept.words
+                words = _parse_in_parallel(corpus, cache, workers, given, files, found, unparsed)
+                built = words if given is None else None
             else:
                 _fill(workers, "parse", files, found, unparsed)
             defined = [findings.defined for findings in _known(found)]
@@ -145,8 +158,7 @@ def check_project(
             stale = [i for i, f in enumerate(_known(found)) if f.fingerprint != fingerprint]
             _read(listed, files, names, stale)
             _fill(workers, "check", files, found, stale, (tables, fingerprint))
-            if cache is not None and cached_words is None:
-                _keep_words(cache, corpus, workers, words)
+            kept.store(workers, built)
         if cache is not None:
             for index in stale:
                 name = names[index]
@@ -197,31 +209,51 @@ def _normalize_in_parallel(corpus: Corpus, cache: Cache | None, workers: Workers
     return given
 
 
-def _words_entry(corpus: Corpus) -> str:
-    order = [(doc_id, corpus.digests[doc_id]) for doc_id in corpus.documents]
-    return hashlib.sha256(repr(order).encode()).hexdigest() + "-words.marshal"
+class KeptSearches:
+    """What the cache keeps for searching one corpus: its word index, and the conclusions
+    reached about quotes not found; each read only when a search first needs it."""
 
+    def __init__(self, cache: Cache | None, corpus: Corpus) -> None:
+        self.cache = cache
+        order = [(doc_id, corpus.digests[doc_id]) for doc_id in corpus.documents]
+        name = hashlib.sha256(repr(order).encode()).hexdigest()
+        self.words_entry, self.recalled_entry = f"{name}-words.marshal", f"{name}-misses.marshal"
+        self.corpus = corpus
 
-def _cached_words(cache: Cache | None, corpus: Corpus) -> WordIndex | None:
-    data = cache.read(_words_entry(corpus)) if cache else None
-    if data is None:
-        return None
-    try:
-        return WordIndex(corpus, data)
-    except (TypeError, ValueError):
-        return None
+    @cached_property
+    def words(self) -> WordIndex | None:
+        """The word index the cache kept, if it did."""
+        data = self.cache.read(self.words_entry) if self.cache is not None else None
+        if data is None:
+            return None
+        try:
+            return WordIndex(self.corpus, data)
+        except (TypeError, ValueError):
+            return None
 
+    @cached_property
+    def recalled(self) -> dict[MissKey, Conclusion] | None:
+        """The conclusions about quotes not found that the cache kept, if it did."""
+        data = self.cache.read(self.recalled_entry) if self.cache is not None else None
+        return data if isinstance(data, dict) else None
 
-def _keep_words(cache: Cache, corpus: Corpus, workers: Workers, words: WordIndex | None) -> None:
-    """Store the word index, if this process or a worker built it."""
-    name = _words_entry(corpus)
-    if words is not None:
-        cache.write(name, words.to_data())
-        return
-    asked = workers.run("word_index", [(number, ()) for number in range(workers.processes)])
-    data = next((data for data in asked if data is not None), None)
-    if data is not None:
-        cache.write(name, data)
+    def store(self, workers: Workers, built: WordIndex | None) -> None:
+        """Keep the word index if this process (`built`) or a worker built it, and the
+        conclusions reached in this run beside those kept before."""
+        if self.cache is None:
+            return
+        searched = workers.run("searched", [(number, ()) for number in range(workers.processes)])
+        words = built.to_data() if built is not None else None
+        words = next((data for data, _ in searched if data is not None), words)
+        if words is not None:
+            self.cache.write(self.words_entry, words)
+        else:
+            self.cache.keep(self.words_entry)
+        new = {key: value for _, reached in searched for key, value in reached.items()}
+        if new:
+            self.cache.write(self.recalled_entry, {**(self.recalled or {}), **new})
+        else:
+            self.cache.keep(self.recalled_entry)
 
 
 def _size(files: list[tuple[str, FileInput]], todo: list[int]) -> int:

@@ -18,6 +18,7 @@ from generator.cache import Cache
 from generator.checker import Outcome, run_check
 from generator.incremental import FileChecker, check_project
 from generator.report import REPORTER_BY_NAME
+from generator.search import CorpusIndex
 
 
 @pytest.fixture(scope="module")
@@ -231,6 +232,39 @@ def test_a_re_check_reads_only_the_documents_it_needs(project: Dataset, tmp_path
     assert made and len(made) < project.documents
     assert set(made) >= cited  # what the file cites, and only a few to suggest from
     assert parsed_sources == []  # sources.yml came from the cache too
+
+
+def test_a_re_check_recalls_why_unchanged_quotes_were_not_found(
+    project: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What was concluded of a missing quote is kept for the corpus: after an edit, the
+    file's old misses are not searched for again, a new one is."""
+    folder = tmp_path / "cache"
+    cached_check(folder)
+    assert list(folder.glob("*-misses.marshal"))
+    edited = Path("facts/facts/facts-00001.yml")
+    lines = edited.read_text(encoding="utf-8").replace("(synthetic fact 100)", "(edited)")
+    edited.write_text(lines, encoding="utf-8")
+    expected = plain_check()
+    searched: list[list[str]] = []
+    locate_elsewhere = CorpusIndex.locate_elsewhere
+
+    def counting(index: CorpusIndex, parts: list[str], cited: str) -> object:
+        searched.append(parts)
+        return locate_elsewhere(index, parts, cited)
+
+    monkeypatch.setattr(CorpusIndex, "locate_elsewhere", counting)
+    assert cached_check(folder) == expected
+    assert searched == []
+    quote = re.search(r"quote: '(\S+) (\S+)", lines)
+    assert quote is not None
+    first, second = quote.groups()
+    edited.write_text(lines.replace(f"{first} {second}", f"{first} {second}x", 1), "utf-8")
+    expected = plain_check()
+    searched.clear()
+    assert cached_check(folder) == expected
+    assert len(searched) == 1
+    assert f"{first} {second}x" in " ".join(searched[0])
 
 
 def test_a_document_changed_after_its_check_is_not_used(project: Dataset) -> None:

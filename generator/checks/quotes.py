@@ -25,6 +25,16 @@ def check(context: Context) -> Iterator[Diagnostic]:
 
 
 def _missing(context: Context, quote: QuoteCheck) -> Diagnostic:
+    key = (quote.source.doc, *quote.parts)
+    conclusion = context.index.recalled.get(key)
+    if conclusion is None:
+        conclusion = _conclude(context, quote)
+        context.index.recalled.add(key, conclusion)
+    return _at_quote(quote, *conclusion)
+
+
+def _conclude(context: Context, quote: QuoteCheck) -> tuple[str, str]:
+    """Where else the quote is, or the closest sentence to it: a code and a message."""
     cited = quote.source.doc
     elsewhere = context.index.locate_elsewhere(quote.parts, cited)
     if elsewhere is not None:
@@ -32,7 +42,7 @@ def _missing(context: Context, quote: QuoteCheck) -> Diagnostic:
             f"quote is not in {cited} but is in {elsewhere.doc_id} "
             f"(paragraph {elsewhere.paragraph + 1}); set doc: {elsewhere.doc_id}"
         )
-        return _at_quote(quote, "quote-in-other-document", message)
+        return "quote-in-other-document", message
     suggestion = context.index.closest(" ".join(quote.parts), prefer=cited)
     if suggestion is None:
         message = f"quote not found in {cited} nor anywhere in the corpus; copy it from the source"
@@ -43,7 +53,7 @@ def _missing(context: Context, quote: QuoteCheck) -> Diagnostic:
             f"quote not found in {cited}; closest sentence{where}, paragraph "
             f'{suggestion.paragraph + 1}: "{suggestion.sentence}" differs at {difference}'
         )
-    return _at_quote(quote, "quote-not-found", message)
+    return "quote-not-found", message
 
 
 def _at_quote(quote: QuoteCheck, code: str, message: str) -> Diagnostic:
