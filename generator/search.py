@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -206,17 +205,6 @@ def _first_holding_most(paragraphs: list[str], words: list[str]) -> int | None:
     votes = [sum(map(text.__contains__, words)) for text in paragraphs]
     most = max(votes, default=0)
     return votes.index(most) if most else None
-
-
-def near_miss_seconds(corpus: Corpus, misses: Sequence[tuple[list[str], str]]) -> float:
-    """CPU seconds the quotes check spends on `misses` (each a quote's parts and its cited
-    document), its word index built afresh: for the benchmark's cost of a near miss."""
-    start = time.process_time()
-    index = CorpusIndex(corpus)
-    for parts, cited in misses:
-        if index.locate_elsewhere(parts, cited) is None:
-            index.closest(" ".join(parts), prefer=cited)
-    return time.process_time() - start
 
 
 def describe_difference(quote: str, sentence: str, limit: int = 3) -> str:
