@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from generator.corpus import Corpus, Document
 from generator.sentences import split_sentences
@@ -225,54 +226,17 @@ def describe_difference(quote: str, sentence: str, limit: int = 3) -> str:
 
 
 def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """`difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()`, in a few µs: each
-    distinct word becomes one character, so a longest matching block is a substring search."""
-    codes = {word: chr(number) for number, word in enumerate(dict.fromkeys(a + b))}
-    x, y = "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
-    blocks = []
-    queue = [(0, len(a), 0, len(b))]
-    while queue:  # difflib's get_matching_blocks
-        alo, ahi, blo, bhi = queue.pop()
-        i, j, k = _longest_match(x, y[blo:bhi], alo, ahi)
-        j += blo
-        if k:
-            blocks.append((i, j, k))
-            if alo < i and blo < j:
-                queue.append((alo, i, blo, j))
-            if i + k < ahi and j + k < bhi:
-                queue.append((i + k, ahi, j + k, bhi))
-    blocks.sort()
-    merged: list[tuple[int, int, int]] = []
-    for i, j, k in blocks:
-        if merged and merged[-1][0] + merged[-1][2] == i and merged[-1][1] + merged[-1][2] == j:
-            merged[-1] = (merged[-1][0], merged[-1][1], merged[-1][2] + k)
+    """The blocks (tag, a from, a to, b from, b to) that turn words `a` into words `b`, along
+    their longest common subsequence (rapidfuzz's Indel); a deletion next to an insertion is
+    one replacement."""
+    blocks: list[tuple[str, int, int, int, int]] = []
+    for op in Indel.opcodes(a, b):
+        if blocks and op.tag != "equal" and blocks[-1][0] != "equal":
+            _, i1, _, j1, _ = blocks[-1]
+            blocks[-1] = ("replace", i1, op.src_end, j1, op.dest_end)
         else:
-            merged.append((i, j, k))
-    merged.append((len(a), len(b), 0))
-    codes_out: list[tuple[str, int, int, int, int]] = []
-    i = j = 0
-    for ai, bj, size in merged:
-        tag = "replace" if i < ai and j < bj else "delete" if i < ai else "insert" if j < bj else ""
-        if tag:
-            codes_out.append((tag, i, ai, j, bj))
-        i, j = ai + size, bj + size
-        if size:
-            codes_out.append(("equal", ai, i, bj, j))
-    return codes_out
-
-
-def _longest_match(x: str, target: str, alo: int, ahi: int) -> tuple[int, int, int]:
-    """The longest run of `x[alo:ahi]` that `target` holds, as difflib picks it: the first
-    such run of `x`, at its first place in `target` (start in x, start in target, length)."""
-    start = size = 0
-    i = alo
-    while i + size < ahi:
-        while i + size < ahi and x[i : i + size + 1] in target:
-            start, size = i, size + 1
-        i += 1
-    if not size:
-        return alo, 0, 0
-    return start, target.find(x[start : start + size]), size
+            blocks.append((op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return blocks
 
 
 def _trim_ends(
