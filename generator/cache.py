@@ -181,13 +181,8 @@ class Cache:
         """Keep the normalised paragraphs of `documents` (sha256s) in the corpus entry, and
         drop the entries that were not read or written in this run (files that are no more,
         or no longer as they were). The corpus entry is left as it is when it was not read."""
-        stored = self._paragraphs
         current = set(documents)
-        if stored is not None and (
-            self._new_paragraphs.keys() - stored.keys() or stored.keys() - current
-        ):
-            kept = {sha256: stored[sha256] for sha256 in current if sha256 in stored}
-            self.write(CORPUS_ENTRY, {**kept, **self._new_paragraphs})
+        self.save_normalized(current)
         if self._digests is not None and self._new_digests != self._digests:
             self.write(DIGESTS_ENTRY, self._new_digests)
         texts = self._texts
@@ -199,6 +194,19 @@ class Cache:
                     entry.unlink(missing_ok=True)
         except OSError:
             pass
+
+    def save_normalized(self, documents: Collection[str]) -> None:
+        """Write the corpus entry now, if it was read and changed: the normalised paragraphs
+        of `documents` (sha256s), those kept and those made in this run."""
+        stored, current = self._paragraphs, set(documents)
+        if stored is None or not (
+            self._new_paragraphs.keys() - stored.keys() or stored.keys() - current
+        ):
+            return
+        kept = {sha256: stored[sha256] for sha256 in current if sha256 in stored}
+        self._paragraphs = {**kept, **self._new_paragraphs}
+        self._new_paragraphs = {}
+        self.write(CORPUS_ENTRY, self._paragraphs)
 
     def _header(self, payload: bytes) -> bytes:
         assert self._secret is not None

@@ -75,16 +75,18 @@ def _row(item: Diagnostic) -> tuple[Any, ...]:
 
 
 class FileChecker:
-    """Parses and checks fact files against one corpus (in this process or a worker's), and
-    keeps each parsed file until it is checked."""
+    """Parses and checks fact files against one corpus (in this process or a worker's), keeps
+    each parsed file until it is checked, and stores what checking it found in `cache`."""
 
     def __init__(
         self,
         corpus: Corpus,
         words: Callable[[], WordIndex | None] | None = None,
         recalled: Recalled | None = None,
+        cache: Cache | None = None,
     ) -> None:
         self.corpus = corpus
+        self.cache = cache
         self.index = CorpusIndex(corpus, words, recalled)
         self._parsed: dict[str, tuple[FactBase, Defined]] = {}
 
@@ -115,7 +117,10 @@ class FileChecker:
         self._parsed[display] = base, defined
         return FileFindings(defined, base.diagnostics).to_data()
 
-    def check(self, display: str, raw: FileInput, tables: Tables, fingerprint: str) -> Any:
+    def check(
+        self, display: str, raw: FileInput, entry: str | None, tables: Tables, fingerprint: str
+    ) -> Any:
+        """The file's findings as plain data, also stored as cache entry `entry` (if any)."""
         kept = self._parsed.pop(display, None)
         base = kept[0] if kept else parse_fact_file(display, raw)
         checked = check_file(base, self.corpus, tables, self.index)
@@ -127,7 +132,10 @@ class FileChecker:
             len(checked.quotes),
             checked.verified,
         )
-        return findings.to_data()
+        data = findings.to_data()
+        if self.cache is not None and entry is not None:
+            self.cache.write(entry, data)
+        return data
 
 
 def check_project(
@@ -143,27 +151,27 @@ def check_project(
         unparsed = [i for i, f in enumerate(found) if f is None]
         _read(listed, files, names, unparsed)
         kept = KeptSearches(cache, corpus)
-        checker = FileChecker(corpus, lambda: kept.words, Recalled(lambda: kept.recalled))
+        recalled = Recalled(lambda: kept.recalled)
+        checker = FileChecker(corpus, lambda: kept.words, recalled, cache)
         with Workers(checker, jobs) as workers:
-            built = None
+            parse = [(i, files[i]) for i in unparsed]
             if workers.jobs > 1 and worth_forking(_size(files, unparsed)):
-                given = kept.words
-                words = _parse_in_parallel(corpus, cache, workers, given, files, found, unparsed)
-                built = words if given is None else None
+                _parse_in_parallel(corpus, cache, workers, kept, parse, found)
             else:
-                _fill(workers, "parse", files, found, unparsed)
+                _fill(workers, "parse", parse, found, _size(files, unparsed))
             defined = [findings.defined for findings in _known(found)]
             tables = Tables.of(defined)
             fingerprint = _fingerprint(tables, corpus)
             stale = [i for i, f in enumerate(_known(found)) if f.fingerprint != fingerprint]
             _read(listed, files, names, stale)
-            _fill(workers, "check", files, found, stale, (tables, fingerprint))
-            kept.store(workers, built)
+            check = [(i, (*files[i], names[i])) for i in stale]
+            _fill(workers, "check", check, found, _size(files, stale), (tables, fingerprint))
+            kept.store(workers)
         if cache is not None:
-            for index in stale:
+            for index in stale:  # written by whichever process checked the file
                 name = names[index]
                 if name is not None:
-                    cache.write(name, _known(found)[index].to_data())
+                    cache.keep(name)
             cache.save(corpus.digests.values())
     return _outcome(corpus, _known(found), defined)
 
@@ -172,23 +180,25 @@ def _parse_in_parallel(
     corpus: Corpus,
     cache: Cache | None,
     workers: Workers,
-    words: WordIndex | None,
-    files: list[tuple[str, FileInput]],
+    kept: KeptSearches,
+    parse: list[tuple[int, tuple[str, FileInput]]],
     found: list[FileFindings | None],
-    unparsed: list[int],
-) -> WordIndex:
+) -> None:
     """A large check's first stage on the workers: they normalise the documents (a share
     each, then all of them are given to each), then parse the files, while this process builds
-    the corpus's word index once for all of them."""
+    the corpus's word index once for all of them and stores what the cache lacked."""
     texts = _normalize_in_parallel(corpus, cache, workers)
-    collect = workers.submit("parse", [(i, files[i]) for i in unparsed], size=sys.maxsize)
+    collect = workers.submit("parse", parse, size=sys.maxsize)
+    words = kept.words
     if words is None:
         words = WordIndex.of_texts(corpus, (texts[doc_id] for doc_id in corpus.documents))
-    for index, data in zip(unparsed, collect(), strict=True):
+        kept.store_words(words)
+    if cache is not None:
+        cache.save_normalized(corpus.digests.values())
+    for (index, _), data in zip(parse, collect(), strict=True):
         found[index] = FileFindings.from_data(data)
     everyone = [(number, ()) for number in range(workers.processes)]
     workers.run("adopt_words", everyone, (words.to_data(),), size=sys.maxsize)
-    return words
 
 
 def _normalize_in_parallel(corpus: Corpus, cache: Cache | None, workers: Workers) -> dict[str, str]:
@@ -237,14 +247,18 @@ class KeptSearches:
         data = self.cache.read(self.recalled_entry) if self.cache is not None else None
         return data if isinstance(data, dict) else None
 
-    def store(self, workers: Workers, built: WordIndex | None) -> None:
-        """Keep the word index if this process (`built`) or a worker built it, and the
-        conclusions reached in this run beside those kept before."""
+    def store_words(self, words: WordIndex) -> None:
+        """Keep the word index built in this process."""
+        if self.cache is not None:
+            self.cache.write(self.words_entry, words.to_data())
+
+    def store(self, workers: Workers) -> None:
+        """Keep the word index if a worker built it, and the conclusions reached in this run
+        beside those kept before."""
         if self.cache is None:
             return
         searched = workers.run("searched", [(number, ()) for number in range(workers.processes)])
-        words = built.to_data() if built is not None else None
-        words = next((data for data, _ in searched if data is not None), words)
+        words = next((data for data, _ in searched if data is not None), None)
         if words is not None:
             self.cache.write(self.words_entry, words)
         else:
@@ -263,13 +277,13 @@ def _size(files: list[tuple[str, FileInput]], todo: list[int]) -> int:
 def _fill(
     workers: Workers,
     method: str,
-    files: list[tuple[str, FileInput]],
+    items: list[tuple[int, tuple[Any, ...]]],
     found: list[FileFindings | None],
-    todo: list[int],
+    size: int,
     shared: tuple[Any, ...] = (),
 ) -> None:
-    results = workers.run(method, [(i, files[i]) for i in todo], shared, _size(files, todo))
-    for index, data in zip(todo, results, strict=True):
+    """Run `method` on the files of `items` ((index, arguments) pairs); `size`: their bytes."""
+    for (index, _), data in zip(items, workers.run(method, items, shared, size), strict=True):
         found[index] = FileFindings.from_data(data)
 
 

@@ -86,6 +86,8 @@ def test_forked_workers_report_the_same(
     assert cached_check(tmp_path / "cache", jobs=2) == expected
     assert calls.parsed == calls.checked == []  # all of it done by the two workers
     assert cached_check(tmp_path / "cache", jobs=2) == expected
+    assert cached_check(tmp_path / "cache") == expected  # in this process, from their entries
+    assert calls.parsed == calls.checked == []
 
 
 def test_after_one_edit_only_that_file_is_parsed_and_checked(
