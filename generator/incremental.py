@@ -245,7 +245,10 @@ class KeptSearches:
     def recalled(self) -> dict[MissKey, Conclusion] | None:
         """The conclusions about quotes not found that the cache kept, if it did."""
         data = self.cache.read(self.recalled_entry) if self.cache is not None else None
-        return data if isinstance(data, dict) else None
+        if not isinstance(data, dict):
+            return None
+        conclusions = data.values()
+        return data if all(isinstance(c, tuple) and len(c) == 2 for c in conclusions) else None
 
     def store_words(self, words: WordIndex) -> None:
         """Keep the word index built in this process."""
