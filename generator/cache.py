@@ -86,10 +86,8 @@ class Cache:
         """`split_paragraphs(text)` of a document whose bytes have this (verified) sha256,
         the normalised paragraphs from the cache when they are there."""
         self._asked += 1
-        if self._paragraphs is None and self._asked > NORMALIZED_UNREAD:
-            stored = self.read(CORPUS_ENTRY)
-            self._paragraphs = stored if isinstance(stored, dict) else {}
-        found = (self._paragraphs or {}).get(sha256)
+        read = self._paragraphs is not None or self._asked > NORMALIZED_UNREAD
+        found = self._stored_paragraphs().get(sha256) if read else None
         if isinstance(found, str):
             paragraphs = [line for line in text.splitlines() if line.strip()]
             normalized = found.split("\n") if found else []
@@ -101,15 +99,18 @@ class Cache:
 
     def normalized_documents(self) -> dict[str, str]:
         """Every normalised document the cache holds: sha256 -> paragraphs joined by newlines."""
-        if self._paragraphs is None:
-            stored = self.read(CORPUS_ENTRY)
-            self._paragraphs = stored if isinstance(stored, dict) else {}
-        return {**self._paragraphs, **self._new_paragraphs}
+        return {**self._stored_paragraphs(), **self._new_paragraphs}
 
     def keep_normalized(self, documents: dict[str, str]) -> None:
         """Normalised documents (sha256 -> text) made elsewhere, to store."""
         self.normalized_documents()  # the stored ones are kept beside them
         self._new_paragraphs.update(documents)
+
+    def _stored_paragraphs(self) -> dict[str, str]:
+        if self._paragraphs is None:
+            stored = self.read(CORPUS_ENTRY)
+            self._paragraphs = stored if isinstance(stored, dict) else {}
+        return self._paragraphs
 
     def digest_of(self, path: str, key: tuple[int, ...]) -> str | None:
         """The sha256 of the file at `path` when it was hashed with this stat (device, inode,

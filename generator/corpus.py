@@ -71,11 +71,8 @@ class Document:
         """The verbatim paragraphs (checking needs only the normalised ones: a document
         normalised by another process is read only if its verbatim text is shown)."""
         if self.verbatim is None:
-            with open(self.path, "rb") as stream:
-                raw = stream.read()
-            if hashlib.sha256(raw).hexdigest() != self.sha256:
-                raise CorpusChanged(f"{self.path} changed while it was being checked; check again")
-            self.verbatim = [line for line in raw.decode("utf-8").splitlines() if line.strip()]
+            text = _read_verified(str(self.path), self.sha256).decode("utf-8")
+            self.verbatim = [line for line in text.splitlines() if line.strip()]
         return self.verbatim
 
     @classmethod
@@ -142,6 +139,12 @@ class Corpus:
     def known_ids(self) -> list[str]:
         """The ids of every document, verified or not, sorted."""
         return sorted({*self.documents, *self.unverified})
+
+
+def stat_key(found: os.stat_result) -> tuple[int, ...]:
+    """What a cache compares to know a file unchanged since it was hashed (as git does):
+    device, inode, size, modification and change times (ns)."""
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
 
 class CorpusCache(Protocol):
@@ -213,9 +216,9 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
 
 def _digest(path: str, stat: os.stat_result, cache: CorpusCache | None) -> tuple[str, bool | None]:
     """The sha256 of a document's bytes, and whether they are UTF-8 text when they were read
-    (None when not: the cache knew the digest of a file whose inode, size and modification and
-    change times (ns) are those it had when it was hashed)."""
-    key = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    (None when not: the cache knew the digest of a file whose stat is what it was when it was
+    hashed)."""
+    key = stat_key(stat)
     known = cache.digest_of(path, key) if cache is not None else None
     if known is not None:
         return known, None
@@ -224,13 +227,7 @@ def _digest(path: str, stat: os.stat_result, cache: CorpusCache | None) -> tuple
     digest = hashlib.sha256(raw).hexdigest()
     if cache is not None:
         cache.note_digest(path, key, digest)
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return digest, False
-    if cache is not None:
-        cache.note_text(digest)
-    return digest, True
+    return digest, _utf8(raw, digest, cache)
 
 
 def _is_text(path: str, digest: str, cache: CorpusCache | None) -> bool:
@@ -238,13 +235,27 @@ def _is_text(path: str, digest: str, cache: CorpusCache | None) -> bool:
     if cache is not None and cache.is_text(digest):
         return True
     with open(path, "rb") as stream:
-        try:
-            stream.read().decode("utf-8")
-        except UnicodeDecodeError:
-            return False
+        return _utf8(stream.read(), digest, cache)
+
+
+def _utf8(raw: bytes, digest: str, cache: CorpusCache | None) -> bool:
+    """Whether `raw` (with sha256 `digest`) is UTF-8 text; the cache is told when it is."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
     if cache is not None:
         cache.note_text(digest)
     return True
+
+
+def _read_verified(path: str, sha256: str | None) -> bytes:
+    """The bytes of a document, which must still be those verified (with this sha256)."""
+    with open(path, "rb") as stream:
+        raw = stream.read()
+    if hashlib.sha256(raw).hexdigest() != sha256:
+        raise CorpusChanged(f"{path} changed while it was being checked; check again")
+    return raw
 
 
 class CorpusChanged(RuntimeError):
@@ -258,10 +269,7 @@ def _document(
         normalized = given.split("\n") if given else []
         meta = listing.meta()
         return Document(doc_id, Path(path), None, meta, normalized, given, listing.sha256)
-    with open(path, "rb") as stream:
-        raw = stream.read()
-    if hashlib.sha256(raw).hexdigest() != listing.sha256:
-        raise CorpusChanged(f"{path} changed while it was being checked; check again")
+    raw = _read_verified(path, listing.sha256)
     split: Splitter = split_paragraphs
     if cache is not None:
         split = partial(cache.paragraphs, listing.sha256)
@@ -311,8 +319,7 @@ def _parse_sources(raw: bytes, display: str) -> Sources:
 
 def _sources_to(metas: dict[str, Listing], diagnostics: list[Diagnostic]) -> object:
     entries = [(e.fields, e.raw.data, e.raw.positions) for e in metas.values()]
-    rows = [(d.file, d.line, d.column, d.code, d.message, d.id) for d in diagnostics]
-    return entries, rows
+    return entries, [item.to_row() for item in diagnostics]
 
 
 def _sources_from(cached: Any, display: str) -> Sources:

@@ -44,6 +44,10 @@ class Diagnostic:
     def severity(self) -> Severity:
         return CODES[self.code][0]
 
+    def to_row(self) -> tuple[str, int, int, str, str, str | None]:
+        """The fields as plain data (for a cache or another process): `Diagnostic(*row)`."""
+        return (self.file, self.line, self.column, self.code, self.message, self.id)
+
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.code, self.message)
 

@@ -22,7 +22,7 @@ from typing import Any
 from generator.cache import Cache
 from generator.checker import Outcome, collector_paused, display_path, summarize
 from generator.checks import ids
-from generator.corpus import Corpus, Documents, load_corpus
+from generator.corpus import Corpus, Documents, load_corpus, stat_key
 from generator.diagnostics import Diagnostic, sorted_diagnostics
 from generator.factbase import FactBase, listed_files, parse_fact_file, read_fact_file
 from generator.filecheck import check_file
@@ -50,9 +50,9 @@ class FileFindings:
     def to_data(self) -> tuple[Any, ...]:
         return (
             self.defined.to_data(),
-            [_row(item) for item in self.loading],
+            [item.to_row() for item in self.loading],
             self.fingerprint,
-            [_row(item) for item in self.checking],
+            [item.to_row() for item in self.checking],
             self.quotes,
             self.verified,
         )
@@ -68,10 +68,6 @@ class FileFindings:
             quotes,
             verified,
         )
-
-
-def _row(item: Diagnostic) -> tuple[Any, ...]:
-    return (item.file, item.line, item.column, item.code, item.message, item.id)
 
 
 class FileChecker:
@@ -356,9 +352,7 @@ def _stat_key(path: Path) -> tuple[int, ...] | None:
         found = os.lstat(path)
     except OSError:
         return None
-    if not stat.S_ISREG(found.st_mode):
-        return None
-    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+    return stat_key(found) if stat.S_ISREG(found.st_mode) else None
 
 
 def _entry_name(display: str, digest: str) -> str:
