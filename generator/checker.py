@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.checks import Context, ids
 from generator.corpus import load_corpus
 from generator.diagnostics import Diagnostic, Severity, sorted_diagnostics
-from generator.factbase import listed_files, merged, parse_fact_file, read_fact_file
+from generator.factbase import merged, parse_fact_files
 from generator.filecheck import check_file
 from generator.search import CorpusIndex
 from generator.tables import Defined, Tables, count
@@ -79,8 +79,7 @@ def run_check(corpus_dir: Path, facts_dir: Path) -> CheckResult:
     """Check every fact of `facts_dir` against the corpus of `corpus_dir`, keeping it all."""
     with collector_paused():
         corpus = load_corpus(corpus_dir, display_path(corpus_dir))
-        files = listed_files(facts_dir, display_path(facts_dir))
-        bases = [parse_fact_file(display, read_fact_file(path, display)) for path, display in files]
+        bases = parse_fact_files(facts_dir, display_path(facts_dir))
         defined = [Defined.of(base, base.files[0]) for base in bases]
         tables = Tables.of(defined)
         index = CorpusIndex(corpus)
@@ -91,7 +90,7 @@ def run_check(corpus_dir: Path, facts_dir: Path) -> CheckResult:
     diagnostics = sorted_diagnostics(
         [*corpus.diagnostics, *base.diagnostics, *found, *ids.check(defined)]
     )
-    verified = sum(1 for quote in quotes if quote.verified)
+    verified = sum(outcome.verified for outcome in checked)
     summary = summarize(len(corpus.documents), defined, (len(quotes), verified), diagnostics)
     return CheckResult(diagnostics, summary, Context(corpus, base, quotes, tables, index))
 

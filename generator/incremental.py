@@ -193,8 +193,7 @@ def _parse_in_parallel(
         cache.save_normalized(corpus.digests.values())
     for (index, _), data in zip(parse, collect(), strict=True):
         found[index] = FileFindings.from_data(data)
-    everyone = [(number, ()) for number in range(workers.processes)]
-    workers.run("adopt_words", everyone, (words.to_data(),), size=sys.maxsize)
+    workers.on_each("adopt_words", (words.to_data(),))
 
 
 def _normalize_in_parallel(corpus: Corpus, cache: Cache | None, workers: Workers) -> dict[str, str]:
@@ -210,8 +209,7 @@ def _normalize_in_parallel(corpus: Corpus, cache: Cache | None, workers: Workers
     if cache is not None:
         cache.keep_normalized({corpus.digests[doc_id]: text for doc_id, text in made.items()})
     given.update(made)
-    everyone = [(number, ()) for number in range(workers.processes)]
-    workers.run("adopt", everyone, (given,), size=sys.maxsize)
+    workers.on_each("adopt", (given,))
     return given
 
 
@@ -256,7 +254,7 @@ class KeptSearches:
         beside those kept before."""
         if self.cache is None:
             return
-        searched = workers.run("searched", [(number, ()) for number in range(workers.processes)])
+        searched = workers.on_each("searched")
         words = next((data for data, _ in searched if data is not None), None)
         if words is not None:
             self.cache.write(self.words_entry, words)
@@ -318,13 +316,10 @@ def _fact_files(
             continue
         raw = read_fact_file(path, display)
         files.append((display, raw))
-        if not isinstance(raw, bytes):
-            names.append(None)
-            continue
-        digest = hashlib.sha256(raw).hexdigest()
-        if cache is not None and key:
-            cache.note_digest(str(path), key, digest)
+        digest = _sha256(raw)
         names.append(_entry_name(display, digest))
+        if cache is not None and key and digest is not None:
+            cache.note_digest(str(path), key, digest)
     return files, names
 
 
@@ -340,11 +335,7 @@ def _read(
         if files[index][1] == b"" and names[index] is not None:
             raw = read_fact_file(path, display)
             files[index] = (display, raw)
-            names[index] = (
-                _entry_name(display, hashlib.sha256(raw).hexdigest())
-                if isinstance(raw, bytes)
-                else None
-            )
+            names[index] = _entry_name(display, _sha256(raw))
 
 
 def _stat_key(path: Path) -> tuple[int, ...] | None:
@@ -355,7 +346,14 @@ def _stat_key(path: Path) -> tuple[int, ...] | None:
     return stat_key(found) if stat.S_ISREG(found.st_mode) else None
 
 
-def _entry_name(display: str, digest: str) -> str:
+def _sha256(raw: FileInput) -> str | None:
+    return hashlib.sha256(raw).hexdigest() if isinstance(raw, bytes) else None
+
+
+def _entry_name(display: str, digest: str | None) -> str | None:
+    """The cache entry of a fact file with bytes of this sha256 (none for an unread file)."""
+    if digest is None:
+        return None
     return hashlib.sha256(f"facts\0{display}\0{digest}".encode()).hexdigest() + ".marshal"
 
 

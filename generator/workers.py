@@ -63,6 +63,11 @@ class Workers:
         (bytes of input) decides whether the batch is worth forking for."""
         return self.submit(method, items, shared, size)()
 
+    def on_each(self, method: str, shared: tuple[Any, ...] = ()) -> list[Any]:
+        """`method` called once on every process batches run on: each worker once they are
+        forked, else this one (whose state workers forked later inherit)."""
+        return self.run(method, [(number, ()) for number in range(self.processes)], shared)
+
     def submit(
         self,
         method: str,
