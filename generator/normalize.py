@@ -28,7 +28,8 @@ _WORD_STARTS = bytes(
 _WORD_STARTS += b" " * 128
 
 
-_REPLACEMENTS = {chr(code): str(char) for code, char in _TABLE.items()}
+#: `_TABLE` as `replace_each` takes it.
+REPLACEMENTS = {chr(code): str(char) for code, char in _TABLE.items()}
 
 
 def normalize(text: str) -> str:
@@ -66,10 +67,15 @@ def _unify_characters(text: str) -> str:
     text = text.replace("\u00a0", " ")
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    if not text.isascii():  # text.translate(_TABLE) is slow on non-ASCII text
-        for char, replacement in _REPLACEMENTS.items():
-            if char in text:
-                text = text.replace(char, replacement)
+    return text if text.isascii() else replace_each(text, REPLACEMENTS)
+
+
+def replace_each(text: str, replacements: dict[str, str]) -> str:
+    """`text` with every character of `replacements` it holds replaced: `str.translate` with
+    the same table, which is slow on non-ASCII text."""
+    for char, replacement in replacements.items():
+        if char in text:
+            text = text.replace(char, replacement)
     return text
 
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from generator.normalize import _TABLE, DASHES, QUOTES, normalize
+from generator.normalize import _TABLE, DASHES, QUOTES, REPLACEMENTS, normalize, replace_each
 
 # Characters that normalise to one character other than a space, whatever surrounds them (bar
 # combining marks): printable ASCII, and the quotes and dashes that NFKC leaves to the table.
@@ -21,7 +21,7 @@ _SPACES = " \u00a0"  # each normalises to one space
 # Words of such characters with single spaces between them map back one character for one, so
 # a run of them needs no work per character.
 _PLAIN = re.compile(f"[{_KEPT}]+(?:[{_SPACES}][{_KEPT}]+)*")
-_PLAIN_REPLACEMENTS = {chr(code): str(char) for code, char in _TABLE.items()} | {"\u00a0": " "}
+_PLAIN_REPLACEMENTS = REPLACEMENTS | {"\u00a0": " "}
 
 
 class OffsetMap:
@@ -112,12 +112,8 @@ def raw_span(raw: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _plain_text(run: str) -> str:
-    """What a plain run normalises to (like `str.translate`, which is slow on non-ASCII text)."""
-    if not run.isascii():
-        for char, replacement in _PLAIN_REPLACEMENTS.items():
-            if char in run:
-                run = run.replace(char, replacement)
-    return run
+    """What a plain run normalises to."""
+    return run if run.isascii() else replace_each(run, _PLAIN_REPLACEMENTS)
 
 
 def _is_combining(char: str) -> bool:
