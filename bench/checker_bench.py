@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.dataset import Dataset, generate_apart
-from bench.measure import Run, measure
+from bench.measure import Run, measure, measure_figures
 from generator.cache import RACY_NS
 from generator.schema import fact_schema_text
 
@@ -67,11 +66,8 @@ def bench_checker(root: Path, facts: int, peers: bool = True) -> CheckFigures:
 
 
 def _near_miss(root: Path) -> tuple[int, float, float]:
-    run = measure([sys.executable, str(REPO / "bench" / "nearmiss.py")], root)
-    marker = [line for line in run.stdout.splitlines() if line.startswith("NEARMISS ")]
-    if run.exit_code or not marker:
-        raise RuntimeError(f"timing the near misses failed:\n{run.stdout[-3000:]}")
-    figures = json.loads(marker[-1].removeprefix("NEARMISS "))
+    command = [sys.executable, str(REPO / "bench" / "nearmiss.py")]
+    _, figures = measure_figures(command, root, "NEARMISS", "timing the near misses")
     return figures["misses"], figures["seconds"], figures["index_seconds"]
 
 

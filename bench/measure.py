@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,3 +36,13 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) ->
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
     return Run(seconds, usage.ru_maxrss / 1024, process.returncode, output.decode(errors="replace"))
+
+
+def measure_figures(command: list[str], cwd: Path, marker: str, what: str) -> tuple[Run, Any]:
+    """`measure`, and the JSON the command printed last on a line starting with `marker `;
+    a failed command, or one that printed none, is an error telling `what` failed."""
+    run = measure(command, cwd)
+    lines = [line for line in run.stdout.splitlines() if line.startswith(marker + " ")]
+    if run.exit_code or not lines:
+        raise RuntimeError(f"{what} failed:\n{run.stdout[-3000:]}")
+    return run, json.loads(lines[-1].removeprefix(marker + " "))

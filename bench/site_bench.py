@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.dataset import generate_apart
-from bench.measure import measure
+from bench.measure import measure_figures
 from bench.words import COUNTRIES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -64,11 +63,8 @@ def bench_site(root: Path, pages: int) -> SiteFigures:
     )
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", root / "docs", dirs_exist_ok=True)
-    run = measure([sys.executable, "-c", DRIVER, str(root / "site")], root)
-    marker = [line for line in run.stdout.splitlines() if line.startswith("BENCH ")]
-    if run.exit_code or not marker:
-        raise RuntimeError(f"mkdocs build failed at {pages} pages:\n{run.stdout[-3000:]}")
-    spent = json.loads(marker[-1].removeprefix("BENCH "))
+    command = [sys.executable, "-c", DRIVER, str(root / "site")]
+    run, spent = measure_figures(command, root, "BENCH", f"mkdocs build at {pages} pages")
     built = sum(1 for _ in (root / "site").rglob("*.html"))
     return SiteFigures(
         built, run.seconds, run.peak_mb, spent["check"], spent["pages"], spent["total"]
