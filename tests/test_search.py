@@ -192,6 +192,32 @@ def test_word_index_narrows_by_as_many_words_as_it_takes() -> None:
         assert found == sorted(found)
 
 
+def test_word_index_keeps_rare_and_common_words_alike() -> None:
+    """Common words are kept as bitmaps, rare ones as lists of documents: both answer the
+    same, before and after the index goes through marshal."""
+    rng = random.Random(5)
+    common = ["c" + str(number) for number in range(6)]
+    texts = {}
+    for n in range(200):
+        rare = [f"r{rng.randrange(40)}" for _ in range(2)]
+        texts[f"d{n:03}"] = " ".join([*rng.sample(common, 3), *rare])
+    documents = {key: Document.from_text(key, Path(key), text) for key, text in texts.items()}
+    corpus = Corpus(Path("."), documents, [])
+    built = WordIndex(corpus)
+    loaded = WordIndex(corpus, marshal.loads(marshal.dumps(built.to_data())))
+    kinds = {type(packed) for packed in built.to_data()[2].values()}
+    assert kinds == {int, bytes}
+    for _ in range(300):
+        asked = rng.sample([*common, *(f"r{n}" for n in range(42))], rng.randint(1, 3))
+        holding = [key for key, text in texts.items() if set(asked) <= set(text.split())]
+        for index in (built, loaded):
+            found = index.holding_all(asked)
+            assert found is not None and set(holding) <= set(found) and found == sorted(found)
+        word = asked[0]
+        expected = [n for n, text in enumerate(texts.values()) if word in text.split()]
+        assert built.posting(word) == loaded.posting(word) == expected
+
+
 def test_the_paragraph_holding_most_of_the_rare_words() -> None:
     paragraphs = ["one two", "two three four", "one two three", "four"]
     assert _first_holding_most(paragraphs, ["three", "four"]) == 1

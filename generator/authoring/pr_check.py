@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.authoring import summary
-from generator.authoring.diff import EntryDiff, diff_factbases
-from generator.authoring.revisions import changed_lines, factbase_at
 from generator.checker import Outcome, display_path
-from generator.factbase import load_factbase
 from generator.report import REPORTER_BY_NAME, github
+
+if TYPE_CHECKING:
+    from generator.authoring.diff import EntryDiff
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,10 @@ def review_against(base: str | None, facts_dir: Path) -> Review | None:
     """Compare the working tree with `base`, if given (raises GitError when git cannot)."""
     if base is None:
         return None
+    from generator.authoring.diff import diff_factbases  # a plain check starts faster without
+    from generator.authoring.revisions import changed_lines, factbase_at
+    from generator.factbase import load_factbase
+
     old = factbase_at(base, facts_dir)
     new = load_factbase(facts_dir, display_path(facts_dir))
     return Review(changed_lines(base), diff_factbases(old, new))
@@ -44,6 +48,8 @@ def report(
 ) -> str:
     """The printed report; the job summary is appended to `summary_file` on the way."""
     if summary_file is not None:
+        from generator.authoring import summary
+
         with summary_file.open("a", encoding="utf-8") as stream:
             stream.write(summary.render(result, review.entries if review else None) + "\n")
     if output_format == "github":
