@@ -248,3 +248,11 @@ def test_a_quote_in_another_document_and_the_closest_sentence() -> None:
     suggestion = index.closest("Australia sent nine aircraft.", prefer="a")
     assert suggestion is not None
     assert (suggestion.doc_id, suggestion.paragraph) == ("a", 1)
+
+
+def test_equally_rare_words_are_taken_in_word_order() -> None:
+    texts = {"a": "alpha beta", "b": "alpha gamma", "c": "beta gamma", "d": "common"}
+    documents = {key: Document.from_text(key, Path(key), text) for key, text in texts.items()}
+    index = WordIndex(Corpus(Path("."), documents, []))
+    for words in (["gamma", "beta", "alpha"], ["alpha", "gamma", "beta"], ["beta", "alpha"]):
+        assert index.holding_rare(words, 2, 10) == ["a"]  # alpha and beta, not gamma
