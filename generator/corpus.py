@@ -181,12 +181,13 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
     for doc_id, name, path, stat in files:
         digest, text = _digest(path, stat, cache)
         entry = metas.pop(doc_id, None)
-        doc_display = os.path.join(display, name)
         if entry is None:
+            doc_display = os.path.join(display, name)
             diagnostics.append(_unlisted(doc_display, doc_id, sources_display))
             corpus.unverified.add(doc_id)
             continue
-        if digest != entry.sha256:
+        listed = entry.sha256
+        if digest != listed:
             line, column = entry.raw.at(("sha256",))
             message = (
                 f"{name} differs from its sha256 in {SOURCES_FILE}: the document was "
@@ -199,11 +200,12 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
             continue
         if not (text if text is not None else _is_text(path, digest, cache)):
             message = f"{name} is not UTF-8; store the document as UTF-8 text"
+            doc_display = os.path.join(display, name)
             diagnostics.append(Diagnostic(doc_display, 1, 1, "corpus-integrity", message, doc_id))
             corpus.unverified.add(doc_id)
             continue
         documents.add(doc_id, path, entry)
-        corpus.digests[doc_id] = entry.sha256
+        corpus.digests[doc_id] = listed
     for doc_id, entry in metas.items():
         line, column = entry.raw.at(("id",))
         message = f"{doc_id}.txt is listed in {SOURCES_FILE} but missing from the corpus"
