@@ -83,7 +83,7 @@ class CorpusIndex:
         recalled: Recalled | None = None,
     ) -> None:
         """`words`: the corpus's word index, or what gives it when first needed (a cache that
-        kept it), else it is built on the first miss (about 1 s for 50 MB of documents).
+        kept it), else it is built on the first miss (1.5 to 3 s for 50 MB of documents here).
         `recalled`: what earlier runs concluded of quotes not found in this corpus."""
         self.corpus = corpus
         self._words = words

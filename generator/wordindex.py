@@ -26,7 +26,7 @@ class WordIndex:
 
     Exact for substring search: a word of a quote with a space on both sides (not its first
     or last word, which may be cut) is a whole word of every paragraph that holds the quote.
-    Building it splits every document (about 1 s for 50 MB); `to_data` lets a cache keep it.
+    Building it splits every document (1.5 to 3 s for 50 MB here); `to_data` lets a cache keep it.
     """
 
     #: `holding_all` returns the documents holding the rarest word when at most this many do,
