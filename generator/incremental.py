@@ -198,19 +198,23 @@ def _parse_in_parallel(
 
 def _normalize_in_parallel(corpus: Corpus, cache: Cache | None, workers: Workers) -> dict[str, str]:
     """Normalise the documents the cache lacks, a share on each worker, and give every worker
-    all of them: a large check needs every document, in every worker. Returns them all."""
+    the others: a large check needs every document, in every worker. Returns them all."""
     stored = cache.normalized_documents() if cache is not None else {}
     given = {
         doc_id: stored[digest] for doc_id, digest in corpus.digests.items() if digest in stored
     }
     missing = [doc_id for doc_id in corpus.documents if doc_id not in given]
     items = [(position, (doc_id,)) for position, doc_id in enumerate(missing)]
-    made = dict(zip(missing, workers.run("normalized", items, size=sys.maxsize), strict=True))
+    texts = workers.run("normalized", items, size=sys.maxsize)
     if cache is not None:
-        cache.keep_normalized({corpus.digests[doc_id]: text for doc_id, text in made.items()})
-    given.update(made)
-    workers.on_each("adopt", (given,))
-    return given
+        cache.keep_normalized({corpus.digests[d]: t for d, t in zip(missing, texts, strict=True)})
+    made: list[dict[str, str]] = [{} for _ in range(workers.processes)]  # by the maker
+    for position, (doc_id, text) in enumerate(zip(missing, texts, strict=True)):
+        made[workers.process_of(position)][doc_id] = text
+    everything = given | {doc_id: text for share in made for doc_id, text in share.items()}
+    others = [{d: t for d, t in everything.items() if d not in mine} for mine in made]
+    workers.on_each_apart("adopt", [(share,) for share in others])  # each keeps what it made
+    return everything
 
 
 class KeptSearches:

@@ -68,6 +68,17 @@ class Workers:
         forked, else this one (whose state workers forked later inherit)."""
         return self.run(method, [(number, ()) for number in range(self.processes)], shared)
 
+    def on_each_apart(self, method: str, arguments: Sequence[tuple[Any, ...]]) -> list[Any]:
+        """`method` called once on every process batches run on, the nth with `arguments[n]`
+        (one tuple a process: `processes` of them)."""
+        if len(arguments) != self.processes:
+            raise ValueError(f"{len(arguments)} sets of arguments for {self.processes} processes")
+        return self.run(method, list(enumerate(arguments)))
+
+    def process_of(self, position: int) -> int:
+        """The process (0 to `processes` - 1) that runs the item at `position` of a batch."""
+        return position % self.processes
+
     def submit(
         self,
         method: str,

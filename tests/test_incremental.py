@@ -322,3 +322,29 @@ def test_a_fact_file_rewritten_in_place_is_read_again(
     assert calls.parsed == [str(edited)]
     assert "[schema]" in after
     assert after == plain_check()
+
+
+class Remembering:
+    def __init__(self) -> None:
+        self.kept: list[str] = []
+
+    def keep(self, value: str) -> None:
+        self.kept.append(value)
+
+    def show(self, position: int) -> tuple[list[str], int]:
+        return self.kept, os.getpid()
+
+
+def test_each_worker_can_be_given_its_own_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "PARALLEL_BYTES", 0)
+    items = [(position, (position,)) for position in range(4)]
+    with workers.Workers(Remembering(), jobs=2) as pool:
+        pool.run("show", items)  # forks the two workers
+        pool.on_each_apart("keep", [("first",), ("second",)])
+        seen = pool.run("show", items)
+        expected = [[("first", "second")[pool.process_of(position)]] for position in range(4)]
+        with pytest.raises(ValueError):
+            pool.on_each_apart("keep", [("only one",)])
+    assert [kept for kept, _ in seen] == expected
+    pids = [pid for _, pid in seen]
+    assert pids[0] == pids[2] != pids[1] == pids[3] != os.getpid()
