@@ -3,6 +3,7 @@ re-checks only what an edit touched, and never trusts a cache entry it cannot ve
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
@@ -348,3 +349,15 @@ def test_each_worker_can_be_given_its_own_arguments(monkeypatch: pytest.MonkeyPa
     assert [kept for kept, _ in seen] == expected
     pids = [pid for _, pid in seen]
     assert pids[0] == pids[2] != pids[1] == pids[3] != os.getpid()
+
+
+def test_checks_in_one_long_process_freeze_no_garbage(project: Dataset) -> None:
+    """`mkdocs serve` checks again on every save; what each check leaves frozen (out of the
+    collector's reach) is only what is still alive, so memory does not grow save after save."""
+    plain_check()
+    cached_check(project.root / "cache")
+    frozen = gc.get_freeze_count()
+    for _ in range(3):
+        plain_check()
+        cached_check(project.root / "cache")
+    assert gc.get_freeze_count() - frozen < 100
