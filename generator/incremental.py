@@ -46,6 +46,8 @@ class FileFindings:
     checking: list[Diagnostic] = field(default_factory=list)
     quotes: int = 0
     verified: int = 0
+    #: The quotes not found where they say they are (as the searches' conclusions are kept).
+    misses: list[MissKey] = field(default_factory=list)
 
     def to_data(self) -> tuple[Any, ...]:
         return (
@@ -55,11 +57,12 @@ class FileFindings:
             [item.to_row() for item in self.checking],
             self.quotes,
             self.verified,
+            self.misses,
         )
 
     @classmethod
     def from_data(cls, data: Any) -> FileFindings:
-        defined, loading, fingerprint, checking, quotes, verified = data
+        defined, loading, fingerprint, checking, quotes, verified, misses = data
         return cls(
             Defined.from_data(defined),
             [Diagnostic(*row) for row in loading],
@@ -67,6 +70,7 @@ class FileFindings:
             [Diagnostic(*row) for row in checking],
             quotes,
             verified,
+            [tuple(key) for key in misses],
         )
 
 
@@ -119,6 +123,8 @@ class FileChecker:
         """The file's findings as plain data, also stored as cache entry `entry` (if any)."""
         kept = self._parsed.pop(display, None)
         base = kept[0] if kept else parse_fact_file(display, raw)
+        asked = self.index.recalled.asked
+        before = len(asked)
         checked = check_file(base, self.corpus, tables, self.index)
         findings = FileFindings(
             kept[1] if kept else Defined.of(base, display),
@@ -127,7 +133,9 @@ class FileChecker:
             checked.diagnostics,
             len(checked.quotes),
             checked.verified,
+            asked[before:],
         )
+        del asked[before:]
         data = findings.to_data()
         if self.cache is not None and entry is not None:
             self.cache.write(entry, data)
@@ -162,7 +170,7 @@ def check_project(
             _read(listed, files, names, stale)
             check = [(i, (*files[i], names[i])) for i in stale]
             _fill(workers, "check", check, found, _size(files, stale), (tables, fingerprint))
-            kept.store(workers)
+            kept.store(workers, {key for f in _known(found) for key in f.misses})
         if cache is not None:
             for index in stale:  # written by whichever process checked the file
                 name = names[index]
@@ -253,9 +261,10 @@ class KeptSearches:
         if self.cache is not None:
             self.cache.write(self.words_entry, words.to_data())
 
-    def store(self, workers: Workers) -> None:
+    def store(self, workers: Workers, current: set[MissKey]) -> None:
         """Keep the word index if a worker built it, and the conclusions reached in this run
-        beside those kept before."""
+        beside those kept before, of the `current` misses only (those of a quote since
+        corrected go)."""
         if self.cache is None:
             return
         searched = workers.on_each("searched")
@@ -266,7 +275,8 @@ class KeptSearches:
             self.cache.keep(self.words_entry)
         new = {key: value for _, reached in searched for key, value in reached.items()}
         if new:
-            self.cache.write(self.recalled_entry, {**(self.recalled or {}), **new})
+            known = {**(self.recalled or {}), **new}
+            self.cache.write(self.recalled_entry, {k: known[k] for k in current if k in known})
         else:
             self.cache.keep(self.recalled_entry)
 

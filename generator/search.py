@@ -187,8 +187,12 @@ class Recalled:
         self._load = load
         self._known: dict[MissKey, Conclusion] | None = None if load else {}
         self.new: dict[MissKey, Conclusion] = {}
+        #: Every key asked for, in order: which misses a file had is what was asked while it
+        #: was checked.
+        self.asked: list[MissKey] = []
 
     def get(self, key: MissKey) -> Conclusion | None:
+        self.asked.append(key)
         if self._known is None:
             self._known = (self._load() if self._load else None) or {}
         return self._known.get(key) or self.new.get(key)

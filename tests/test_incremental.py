@@ -361,3 +361,33 @@ def test_checks_in_one_long_process_freeze_no_garbage(project: Dataset) -> None:
         plain_check()
         cached_check(project.root / "cache")
     assert gc.get_freeze_count() - frozen < 100
+
+
+def test_the_conclusions_kept_are_those_of_the_current_misses(
+    project: Dataset, tmp_path: Path
+) -> None:
+    """A broken quote that is corrected (or broken differently) leaves the cache's record of
+    misses: it holds what the fact files still miss, not all they ever missed."""
+    folder = tmp_path / "cache"
+    report = cached_check(folder)
+    loaded = corpus.load_corpus(Path("corpus"), "corpus")
+
+    def kept() -> set[tuple[str, ...]]:
+        found = incremental.KeptSearches(Cache(folder), loaded).recalled
+        return set(found or {})
+
+    before = kept()
+    miss = re.search(r"facts/facts/facts-00001\.yml:(\d+):\d+: error\[quote-not-found\]", report)
+    assert miss is not None
+    edited = Path("facts/facts/facts-00001.yml")
+    lines = edited.read_text(encoding="utf-8").splitlines(keepends=True)
+    row = int(miss.group(1)) - 1
+    assert "quote: " in lines[row]
+    lines[row] = lines[row].replace("quote: '", "quote: 'Indeed ", 1)
+    edited.write_text("".join(lines), encoding="utf-8")
+    assert cached_check(folder) == plain_check()
+    after = kept()
+    assert len(after) == len(before)
+    (gone,) = before - after
+    (new,) = after - before
+    assert (new[0], new[1]) == (gone[0], "Indeed " + gone[1])  # the cited document, the quote

@@ -57,9 +57,9 @@ def plant(workspace: Workspace, secret: Path | None = None) -> None:
     forged = 0
     for entry in folder.glob("*.marshal"):
         data = cache.read(entry.name)
-        if isinstance(data, tuple) and len(data) == 6 and data[3]:  # a file's findings
-            definitions, loading, fingerprint, _, quotes, _ = data
-            cache.write(entry.name, (definitions, loading, fingerprint, [], quotes, quotes))
+        if isinstance(data, tuple) and len(data) == 7 and data[3]:  # a file's findings
+            definitions, loading, fingerprint, _, quotes, _, _ = data
+            cache.write(entry.name, (definitions, loading, fingerprint, [], quotes, quotes, []))
             forged += 1
     assert forged == 1
 
