@@ -66,7 +66,7 @@ class Workers:
     def on_each(self, method: str, shared: tuple[Any, ...] = ()) -> list[Any]:
         """`method` called once on every process batches run on: each worker once they are
         forked, else this one (whose state workers forked later inherit)."""
-        return self.run(method, [(number, ()) for number in range(self.processes)], shared)
+        return self.on_each_apart(method, [shared] * self.processes)
 
     def on_each_apart(self, method: str, arguments: Sequence[tuple[Any, ...]]) -> list[Any]:
         """`method` called once on every process batches run on, the nth with `arguments[n]`
