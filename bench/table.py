@@ -10,7 +10,7 @@ def checker_table(rows: list[CheckFigures]) -> str:
     lines = [
         "| facts | documents | broken | check cold | check warm (1 file edited) "
         "| --no-cache | PyYAML C load | cold / PyYAML | check-jsonschema | jsonschema / cold "
-        "| near miss, each | word index | peak memory |",
+        "| near miss, each (other documents + suggestion) | word index | peak memory |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
@@ -22,10 +22,19 @@ def checker_table(rows: list[CheckFigures]) -> str:
             f"| {row.pyyaml.seconds:.2f} s | {row.cold.seconds / row.pyyaml.seconds:.2f}x "
             f"| {f'{peer.seconds:.2f} s' if peer else '-'} "
             f"| {f'{peer.seconds / row.cold.seconds:.1f}x' if peer else '-'} "
-            f"| {row.near_miss_microseconds:.0f} µs | {row.near_miss[2]:.2f} s "
+            f"| {_near_miss(row)} | {row.near_miss.index_seconds:.2f} s "
             f"| {max(row.cold.peak_mb, row.warm.peak_mb):,.0f} MB |"
         )
     return "\n".join(lines)
+
+
+def _near_miss(row: CheckFigures) -> str:
+    """A miss's cost, then that of its search in the other documents and of the rest (the
+    suggestion): "113 µs (60 + 53 µs)"."""
+    near = row.near_miss
+    elsewhere = near.each(near.elsewhere_seconds)
+    rest = near.each(near.seconds - near.elsewhere_seconds)
+    return f"{near.each(near.seconds):.0f} µs ({elsewhere:.0f} + {rest:.0f} µs)"
 
 
 def site_table(rows: list[SiteFigures]) -> str:
@@ -65,8 +74,10 @@ def verdicts(checks: list[CheckFigures], sites: list[SiteFigures]) -> list[str]:
             found.append(_verdict(times >= 3, f">= 3x faster than check-jsonschema ({times:.1f}x)"))
         warm = largest.warm.seconds
         found.append(_verdict(warm <= 1, f"re-check after one edit <= 1 s ({warm:.2f} s)"))
-        each = largest.near_miss_microseconds
-        found.append(_verdict(each <= 50, f"near-miss suggestion <= 50 µs each ({each:.0f} µs)"))
+        each = largest.near_miss.each(largest.near_miss.seconds)
+        found.append(
+            _verdict(each <= 50, f"near-miss suggestion <= 50 µs each ({_near_miss(largest)})")
+        )
         if largest.uncached is not None:
             same = largest.same_output
             found.append(_verdict(same, "cached and uncached runs print the same diagnostics"))

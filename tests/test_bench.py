@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,9 @@ def test_the_benchmark_runs_and_prints_its_tables(
     assert "| 200 | 20 |" in printed
     assert "## Site" in printed
     assert "PASS: cached and uncached runs print the same diagnostics" in printed
+    near = re.search(
+        r"near-miss suggestion <= 50 µs each \((\d+) µs \((\d+) \+ (\d+) µs\)\)", printed
+    )
+    assert near, "the near-miss cost, split into the search elsewhere and the suggestion"
+    whole, elsewhere, rest = map(int, near.groups())
+    assert elsewhere > 0 and rest > 0 and abs(elsewhere + rest - whole) <= 1
