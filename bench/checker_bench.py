@@ -9,8 +9,8 @@ from pathlib import Path
 
 from bench.dataset import Dataset, generate_apart
 from bench.measure import Run, measure, measure_figures
-from generator.cache import RACY_NS
-from generator.schema import fact_schema_text
+from generator.incremental.store import RACY_NS
+from generator.load.schema import fact_schema_text
 
 REPO = Path(__file__).resolve().parent.parent
 

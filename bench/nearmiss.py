@@ -16,13 +16,13 @@ import json
 import time
 from pathlib import Path
 
-from generator.checks import Context, quotes
-from generator.corpus import load_corpus
-from generator.factbase import load_factbase
-from generator.search import CorpusIndex, Location
-from generator.tables import Defined, Tables
-from generator.verify import MIN_WORDS, verify_quotes
-from generator.wordindex import WordIndex
+from generator.check.rules import Context, quotes
+from generator.check.tables import Defined, Tables
+from generator.corpus.documents import load_corpus
+from generator.load.factbase import load_factbase
+from generator.match.search import CorpusIndex, Location
+from generator.match.verify import MIN_WORDS, verify_quotes
+from generator.match.wordindex import WordIndex
 
 
 class TimedIndex(CorpusIndex):

@@ -9,11 +9,11 @@ from types import ModuleType
 
 from generator.authoring.pr_check import report, review_against, summary_path
 from generator.authoring.revisions import GitError
-from generator.cache import DEFAULT_FOLDER as DEFAULT_CACHE
-from generator.cache import Cache
-from generator.incremental import check_project
+from generator.incremental.project import check_project
+from generator.incremental.store import DEFAULT_FOLDER as DEFAULT_CACHE
+from generator.incremental.store import Cache
+from generator.incremental.workers import available_cores
 from generator.report import REPORTER_BY_NAME
-from generator.workers import available_cores
 
 EXIT_CODES = """exit status:
   0  no errors (warnings allowed unless --strict)

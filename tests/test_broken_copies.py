@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.checker import CheckResult, run_check
+from generator.check.pipeline import CheckResult, run_check
+from generator.corpus.normalize import normalize, quote_parts
 from generator.diagnostics import Diagnostic
+from generator.load.validate import Entry
+from generator.match.search import locate
 from generator.model import Event, Fact
-from generator.normalize import normalize, quote_parts
-from generator.search import locate
-from generator.validate import Entry
 
 Owner = Entry[Event] | Entry[Fact]
 

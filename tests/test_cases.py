@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.checker import CheckResult, run_check
+from generator.check.pipeline import CheckResult, run_check
 from generator.diagnostics import CODES
 
 CASES = Path(__file__).parent / "cases"

@@ -13,13 +13,15 @@ from typing import Any
 import pytest
 
 from bench.dataset import Dataset, generate
-from generator import cache as cache_module
-from generator import corpus, incremental, workers
-from generator.cache import Cache
-from generator.checker import Outcome, run_check
-from generator.incremental import FileChecker, check_project
+from generator.check.pipeline import Outcome, run_check
+from generator.corpus import documents as corpus
+from generator.incremental import project as incremental
+from generator.incremental import store as cache_module
+from generator.incremental import workers
+from generator.incremental.project import FileChecker, check_project
+from generator.incremental.store import Cache
+from generator.match.search import CorpusIndex
 from generator.report import REPORTER_BY_NAME
-from generator.search import CorpusIndex
 
 
 @pytest.fixture(scope="module")

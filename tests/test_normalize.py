@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from generator.normalize import normalize, quote_parts, split_paragraphs, word_count
+from generator.corpus.normalize import normalize, quote_parts, split_paragraphs, word_count
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.numbers import numbers_in
+from generator.corpus.numbers import numbers_in
 
 
 @pytest.mark.parametrize(

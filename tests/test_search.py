@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import Corpus, Document
-from generator.normalize import normalize, quote_parts
-from generator.search import (
+from generator.corpus.documents import Corpus, Document
+from generator.corpus.normalize import normalize, quote_parts
+from generator.match.search import (
     CorpusIndex,
     Location,
     _first_holding_most,
@@ -18,7 +18,7 @@ from generator.search import (
     describe_difference,
     locate,
 )
-from generator.wordindex import WordIndex
+from generator.match.wordindex import WordIndex
 
 TEXT = """Headline of the story
 

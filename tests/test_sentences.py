@@ -6,7 +6,7 @@ from itertools import pairwise
 
 import pytest
 
-from generator.sentences import split_sentences
+from generator.corpus.sentences import split_sentences
 
 
 def sentences(paragraph: str) -> list[str]:

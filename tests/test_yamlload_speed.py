@@ -9,8 +9,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import yamlload
-from generator.yamlload import YamlPath
+from generator.load import yaml as yamlload
+from generator.load.yaml import YamlPath
 
 ROOT = Path(__file__).resolve().parent.parent
 YAML_FILES = sorted([*ROOT.glob("facts/**/*.yml"), *ROOT.glob("tests/cases/**/*.yml")])

@@ -9,9 +9,9 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from generator.corpus import Document
-from generator.normalize import normalize
-from generator.sentences import split_sentences
+from generator.corpus.documents import Document
+from generator.corpus.normalize import normalize
+from generator.corpus.sentences import split_sentences
 
 #: Windows of up to this many consecutive sentences are tried (a quote may span sentences).
 MAX_SENTENCES = 3

@@ -13,9 +13,9 @@ from generator.authoring.fix import Proposal, propose_fixes
 from generator.authoring.quote import find_sentences, too_short
 from generator.authoring.revisions import GitError, factbase_at
 from generator.authoring.rewrite import RewriteError, rewrite_scalars
-from generator.checker import display_path, run_check
-from generator.corpus import load_corpus
-from generator.schema import fact_schema_text
+from generator.check.pipeline import display_path, run_check
+from generator.corpus.documents import load_corpus
+from generator.load.schema import fact_schema_text
 
 
 def run_diff(base: str, head: str | None, facts_dir: Path, output_format: str) -> int:

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.factbase import FactBase
-from generator.validate import Entry
+from generator.load.factbase import FactBase
+from generator.load.validate import Entry
 
 #: The sections compared, in the order they are reported, with the field that names an entry.
 KINDS = (("fact", "facts", "claim"), ("event", "events", "name"), ("country", "countries", "name"))

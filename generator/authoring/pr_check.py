@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.checker import Outcome, display_path
+from generator.check.pipeline import Outcome, display_path
 from generator.report import REPORTER_BY_NAME, github
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def review_against(base: str | None, facts_dir: Path) -> Review | None:
         return None
     from generator.authoring.diff import diff_factbases  # a plain check starts faster without
     from generator.authoring.revisions import changed_lines, factbase_at
-    from generator.factbase import load_factbase
+    from generator.load.factbase import load_factbase
 
     old = factbase_at(base, facts_dir)
     new = load_factbase(facts_dir, display_path(facts_dir))

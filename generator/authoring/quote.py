@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.corpus import Corpus, Document
-from generator.normalize import normalize, quote_parts, word_count
-from generator.search import locate
-from generator.sentences import split_sentences
-from generator.verify import MIN_WORDS
+from generator.corpus.documents import Corpus, Document
+from generator.corpus.normalize import normalize, quote_parts, word_count
+from generator.corpus.sentences import split_sentences
+from generator.match.search import locate
+from generator.match.verify import MIN_WORDS
 
 
 @dataclass(frozen=True, slots=True)

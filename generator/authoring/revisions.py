@@ -7,7 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from generator.factbase import FactBase, load_factbase, load_factbase_from_bytes
+from generator.load.factbase import FactBase, load_factbase, load_factbase_from_bytes
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 

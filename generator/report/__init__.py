@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.checker import Outcome
+from generator.check.pipeline import Outcome
 from generator.report import github, json_report, text
 
 Reporter = Callable[[Outcome], str]

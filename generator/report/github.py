@@ -7,7 +7,7 @@ the ones the author touched; a notice says how many are left unmarked.
 
 from __future__ import annotations
 
-from generator.checker import Outcome
+from generator.check.pipeline import Outcome
 from generator.diagnostics import Diagnostic, Severity
 from generator.report.text import summary_line
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from generator.checker import Outcome
+from generator.check.pipeline import Outcome
 
 
 def render(result: Outcome) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.checker import Outcome, Summary
+from generator.check.pipeline import Outcome, Summary
 
 
 def render(result: Outcome) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 from jinja2.bccache import Bucket
 
-from generator.cache import secret_file
+from generator.incremental.store import secret_file
 
 #: Sets the environment's options, which change what the same template source compiles to.
 SETTINGS = Path(__file__).with_name("render.py")

@@ -7,8 +7,8 @@ import io
 import json
 from typing import Any
 
-from generator.checker import CheckResult
-from generator.schema import fact_schema_text
+from generator.check.pipeline import CheckResult
+from generator.load.schema import fact_schema_text
 
 CSV_COLUMNS = (
     "fact_id",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.validate import Entry
+from generator.load.validate import Entry
 
 
 @dataclass(frozen=True, slots=True)

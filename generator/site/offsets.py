@@ -6,7 +6,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from generator.normalize import _TABLE, DASHES, QUOTES, REPLACEMENTS, normalize, replace_each
+from generator.corpus.normalize import _TABLE, DASHES, QUOTES, REPLACEMENTS, normalize, replace_each
 
 # Characters that normalise to one character other than a space, whatever surrounds them (bar
 # combining marks): printable ASCII, and the quotes and dashes that NFKC leaves to the table.

@@ -15,7 +15,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.checker import run_check
+from generator.check.pipeline import run_check
 from generator.report.text import render as render_text
 from generator.site.assemble import build_site
 from generator.site.downloads import downloads

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.corpus import Corpus
-from generator.normalize import normalisations_used
-from generator.sentences import split_sentences
+from generator.corpus.documents import Corpus
+from generator.corpus.normalize import normalisations_used
+from generator.corpus.sentences import split_sentences
+from generator.match.verify import QuoteCheck
 from generator.site.offsets import OffsetMap
-from generator.verify import QuoteCheck
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.checker import CheckResult, Summary
-from generator.corpus import Document
+from generator.check.pipeline import CheckResult, Summary
+from generator.corpus.documents import Document
+from generator.load.validate import Entry
 from generator.model import Country, Event, Fact
 from generator.site import links
 from generator.site.conflicts import Conflict, fact_conflicts
 from generator.site.dates import flag
 from generator.site.edit import EditLinks
 from generator.site.quotes import ParagraphCache, QuoteView, quote_view, sentence_anchor
-from generator.validate import Entry
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from .workspace import REPO_ROOT
 OWNER = "@factsheet/maintainers"
 TRUSTED = [
     "mkdocs.yml",
-    "generator/checker.py",
+    "generator/check/pipeline.py",
     "generator/site/templates/base.html",
     "corpus/sources.yml",
     ".github/workflows/pr.yml",

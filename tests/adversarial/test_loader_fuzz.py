@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.diagnostics import CODES
-from generator.yamlload import LoadedFile, load_file
+from generator.load.yaml import LoadedFile, load_file
 
 SECTIONS = frozenset({"countries", "events", "facts"})
 TOKENS = [

@@ -13,9 +13,9 @@ from pathlib import Path
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from generator.corpus import Document
-from generator.normalize import DASHES, normalize, quote_parts
-from generator.search import locate
+from generator.corpus.documents import Document
+from generator.corpus.normalize import DASHES, normalize, quote_parts
+from generator.match.search import locate
 
 from .workspace import REPO_ROOT
 

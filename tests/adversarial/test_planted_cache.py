@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.cache import DEFAULT_FOLDER, Cache
-from generator.incremental import check_project
+from generator.incremental.project import check_project
+from generator.incremental.store import DEFAULT_FOLDER, Cache
 
 from .workspace import REPO_ROOT, Workspace
 

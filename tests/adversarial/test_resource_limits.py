@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamlload import MAX_DEPTH, load_file
+from generator.load.yaml import MAX_DEPTH, load_file
 
 from .workspace import Workspace, assert_good_file_in_json
 
@@ -26,7 +26,7 @@ BILLION_LAUGHS = "\n".join(LAUGHS) + "\n"
 MEASURE = """
 import json, resource, sys, tracemalloc
 from pathlib import Path
-from generator.yamlload import load_file
+from generator.load.yaml import load_file
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 tracemalloc.start()
 loaded = load_file(Path(sys.argv[1]), "bomb.yml", frozenset({"facts"}))

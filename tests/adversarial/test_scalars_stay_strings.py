@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamlload import load_file
+from generator.load.yaml import load_file
 
 from .workspace import REPO_ROOT, Workspace, assert_good_file_checked, use_pure_python_parser
 

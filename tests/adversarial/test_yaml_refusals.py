@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import pytest
 
-from generator.yamlload import MAX_BYTES, load_file
+from generator.load.yaml import MAX_BYTES, load_file
 
 from .workspace import Workspace, assert_good_file_checked
 

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-import generator.yamlload
-from generator.checker import CheckResult, run_check
-from generator.incremental import check_project
+import generator.load.yaml
+from generator.check.pipeline import CheckResult, run_check
+from generator.incremental.project import check_project
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -130,7 +130,7 @@ def assert_good_file_in_json(stdout: str) -> None:
 
 def use_pure_python_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     """Swap every libyaml loader class of the loader module for its pure-Python twin."""
-    for name, value in list(vars(generator.yamlload).items()):
+    for name, value in list(vars(generator.load.yaml).items()):
         if isinstance(value, type) and issubclass(value, yaml.CSafeLoader):
             own = {key: item for key, item in vars(value).items() if not key.startswith("__")}
             twin = (
@@ -138,6 +138,6 @@ def use_pure_python_parser(monkeypatch: pytest.MonkeyPatch) -> None:
                 if value is yaml.CSafeLoader
                 else type(name, (yaml.SafeLoader,), own)
             )
-            monkeypatch.setattr(generator.yamlload, name, twin)
-    loaders = [value for value in vars(generator.yamlload).values() if isinstance(value, type)]
+            monkeypatch.setattr(generator.load.yaml, name, twin)
+    loaders = [value for value in vars(generator.load.yaml).values() if isinstance(value, type)]
     assert not any(issubclass(value, yaml.CSafeLoader) for value in loaders)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.authoring.fix import confident_span
-from generator.corpus import Document
+from generator.corpus.documents import Document
 
 if TYPE_CHECKING:
     from .conftest import Cli, GitRepo

@@ -7,7 +7,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from generator.authoring.quote import yaml_quoted
-from generator.yamlload import load_bytes
+from generator.load.yaml import load_bytes
 
 if TYPE_CHECKING:
     from .conftest import Cli, GitRepo

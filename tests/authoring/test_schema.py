@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.schema import fact_schema_text
+from generator.load.schema import fact_schema_text
 
 from .conftest import REPO_ROOT
 

@@ -15,7 +15,7 @@ from urllib.parse import urldefrag, urlsplit
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.checker import run_check
+from generator.check.pipeline import run_check
 from tests.site.conftest import REPO, build_site
 
 HREF = re.compile(r'href="([^"]*)"')

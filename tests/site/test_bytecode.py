@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from jinja2 import DictLoader, Environment
 
-from generator.checker import run_check
+from generator.check.pipeline import run_check
 from generator.site.assemble import build_site
 from generator.site.bytecode import QuietBytecodeCache, bytecode_cache, folder
 from generator.site.pages import build_pages

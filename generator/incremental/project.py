@@ -19,17 +19,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from generator.cache import Cache
-from generator.checker import Outcome, collector_paused, display_path, summarize
-from generator.checks import ids
-from generator.corpus import Corpus, Documents, load_corpus, stat_key
+from generator.check.filecheck import check_file
+from generator.check.pipeline import Outcome, collector_paused, display_path, summarize
+from generator.check.rules import ids
+from generator.check.tables import Defined, Tables
+from generator.corpus.documents import Corpus, Documents, load_corpus, stat_key
 from generator.diagnostics import Diagnostic, sorted_diagnostics
-from generator.factbase import FactBase, listed_files, parse_fact_file, read_fact_file
-from generator.filecheck import check_file
-from generator.search import Conclusion, CorpusIndex, MissKey, Recalled
-from generator.tables import Defined, Tables
-from generator.wordindex import WordIndex
-from generator.workers import Workers, worth_forking
+from generator.incremental.store import Cache
+from generator.incremental.workers import Workers, worth_forking
+from generator.load.factbase import FactBase, listed_files, parse_fact_file, read_fact_file
+from generator.match.search import Conclusion, CorpusIndex, MissKey, Recalled
+from generator.match.wordindex import WordIndex
 
 FileInput = bytes | Diagnostic  # a fact file's bytes, or why it could not be read
 

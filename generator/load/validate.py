@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.diagnostics import Diagnostic
-from generator.yamlload import RawItem, YamlPath, shown
+from generator.load.yaml import RawItem, YamlPath, shown
 
 M = TypeVar("M", bound=BaseModel)
 

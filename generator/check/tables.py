@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from generator.factbase import FactBase
+from generator.load.factbase import FactBase
 from generator.model import Country
 
 

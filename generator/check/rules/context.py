@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.corpus import Corpus
-from generator.factbase import FactBase
-from generator.search import CorpusIndex
-from generator.tables import Tables
-from generator.verify import QuoteCheck
+from generator.check.tables import Tables
+from generator.corpus.documents import Corpus
+from generator.load.factbase import FactBase
+from generator.match.search import CorpusIndex
+from generator.match.verify import QuoteCheck
 
 
 @dataclass(slots=True)

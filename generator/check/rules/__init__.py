@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from generator.checks import ids, mentions, quotes, references, values
-from generator.checks.context import Context
+from generator.check.rules import ids, mentions, quotes, references, values
+from generator.check.rules.context import Context
 from generator.diagnostics import Diagnostic
 
 FileCheck = Callable[[Context], Iterator[Diagnostic]]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from generator.checks.context import Context
+from generator.check.rules.context import Context
 from generator.diagnostics import Diagnostic
+from generator.load.validate import Entry
 from generator.model import Event, Fact
-from generator.validate import Entry
 
 ID = "references"
 

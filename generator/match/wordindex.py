@@ -9,7 +9,7 @@ from functools import reduce
 from itertools import repeat
 from operator import and_
 
-from generator.corpus import Corpus
+from generator.corpus.documents import Corpus
 
 #: What `WordIndex.to_data` returns, for `marshal`: the document ids, and for each word how
 #: many documents hold it and which: their numbers as the bytes of an array("I"), or, when

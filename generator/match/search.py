@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from generator.corpus import Corpus, Document
-from generator.sentences import split_sentences
-from generator.wordindex import WordIndex
+from generator.corpus.documents import Corpus, Document
+from generator.corpus.sentences import split_sentences
+from generator.match.wordindex import WordIndex
 
 
 @dataclass(frozen=True, slots=True)

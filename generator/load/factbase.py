@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
+from generator.load.validate import Entry, M, validate_item
+from generator.load.yaml import MAX_BYTES, LoadedFile, load_bytes, shown
 from generator.model import Country, Event, Fact
-from generator.validate import Entry, M, validate_item
-from generator.yamlload import MAX_BYTES, LoadedFile, load_bytes, shown
 
 SECTIONS = frozenset({"countries", "events", "facts"})
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.context import Context
+from generator.check.rules.context import Context
+from generator.corpus.numbers import numbers_in
 from generator.diagnostics import Diagnostic
-from generator.numbers import numbers_in
 
 ID = "values"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.checks.context import Context
+from generator.check.rules.context import Context
+from generator.corpus.normalize import normalize
 from generator.diagnostics import Diagnostic
 from generator.model import Country
-from generator.normalize import normalize
 
 ID = "mentions"
 

@@ -13,11 +13,11 @@ from typing import Any, Protocol
 
 from pydantic import Field
 
+from generator.corpus.normalize import split_paragraphs
 from generator.diagnostics import Diagnostic
+from generator.load.validate import validate_item
+from generator.load.yaml import RawItem, load_bytes
 from generator.model import DOC_PATTERN, FuzzyDate, Strict, Text
-from generator.normalize import split_paragraphs
-from generator.validate import validate_item
-from generator.yamlload import RawItem, load_bytes
 
 SOURCES_FILE = "sources.yml"
 #: A document's text -> its paragraphs, verbatim and normalised (from a cache, or afresh).

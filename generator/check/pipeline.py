@@ -1,7 +1,8 @@
 """The check, as a readable sequence of stages: corpus, fact files, tables, checks, summary.
 
 `run_check` keeps everything it loaded (the site and the authoring commands read it);
-`generator.incremental` runs the same stages for the `check` command, cached and in parallel.
+`generator.incremental.project` runs the same stages for the `check` command, cached and
+in parallel.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.checks import Context, ids
-from generator.corpus import load_corpus
+from generator.check.filecheck import check_file
+from generator.check.rules import Context, ids
+from generator.check.tables import Defined, Tables, count
+from generator.corpus.documents import load_corpus
 from generator.diagnostics import Diagnostic, Severity, sorted_diagnostics
-from generator.factbase import merged, parse_fact_files
-from generator.filecheck import check_file
-from generator.search import CorpusIndex
-from generator.tables import Defined, Tables, count
+from generator.load.factbase import merged, parse_fact_files
+from generator.match.search import CorpusIndex
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.context import Context
+from generator.check.rules.context import Context
 from generator.diagnostics import Diagnostic
-from generator.search import describe_difference
-from generator.verify import MIN_WORDS, QuoteCheck
+from generator.match.search import describe_difference
+from generator.match.verify import MIN_WORDS, QuoteCheck
 
 ID = "quotes"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.check.tables import Defined, Definition
 from generator.diagnostics import Diagnostic
-from generator.tables import Defined, Definition
 
 
 def check(defined: list[Defined]) -> Iterator[Diagnostic]:

@@ -27,7 +27,7 @@ import pydantic
 import rapidfuzz
 import yaml
 
-from generator import normalize
+from generator.corpus import normalize
 
 DEFAULT_FOLDER = Path(".cache/factsheet")
 FORMAT = b"factsheet-cache 3"
@@ -38,9 +38,12 @@ RACY_NS = 2_000_000_000
 #: Normalising a few documents is quicker than reading the normalised corpus: the entry is
 #: read only once more than this many documents were asked for.
 NORMALIZED_UNREAD = 1000
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent
 #: The code whose findings are cached: all of it but the site and the authoring commands.
-CODE_FOLDERS = (PACKAGE, PACKAGE / "checks")
+CODE_FOLDERS = tuple(
+    PACKAGE / name
+    for name in ("", "load", "corpus", "match", "check", "check/rules", "incremental")
+)
 
 
 def secret_file() -> Path:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.checks import FILE_CHECKS, Context
-from generator.corpus import Corpus
+from generator.check.rules import FILE_CHECKS, Context
+from generator.check.tables import Tables
+from generator.corpus.documents import Corpus
 from generator.diagnostics import Diagnostic
-from generator.factbase import FactBase
-from generator.search import CorpusIndex
-from generator.tables import Tables
-from generator.verify import QuoteCheck, verify_quotes
+from generator.load.factbase import FactBase
+from generator.match.search import CorpusIndex
+from generator.match.verify import QuoteCheck, verify_quotes
 
 
 @dataclass(slots=True)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.corpus import Corpus
-from generator.factbase import FactBase
+from generator.corpus.documents import Corpus
+from generator.corpus.normalize import normalize, quote_parts, word_count
+from generator.load.factbase import FactBase
+from generator.load.validate import Entry
+from generator.match.search import Location, locate
 from generator.model import Event, Fact, SourceRef
-from generator.normalize import normalize, quote_parts, word_count
-from generator.search import Location, locate
-from generator.validate import Entry
 
 MIN_WORDS = 5
 

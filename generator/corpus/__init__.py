@@ -1,0 +1,1 @@
+"""The corpus: its documents, their normalisation, sentences and numbers."""

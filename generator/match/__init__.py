@@ -1,0 +1,1 @@
+"""Matching quotes against the corpus: locating them, and the near misses."""
