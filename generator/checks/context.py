@@ -3,10 +3,11 @@ countries and events defined across all files."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.corpus import Corpus
 from generator.factbase import FactBase
+from generator.readings import Reading, readings
 from generator.search import CorpusIndex
 from generator.tables import Tables
 from generator.verify import QuoteCheck
@@ -20,3 +21,11 @@ class Context:
     quotes: list[QuoteCheck]
     tables: Tables
     index: CorpusIndex
+    _readings: dict[int, list[Reading]] = field(default_factory=dict)
+
+    def readings(self, quote: QuoteCheck) -> list[Reading]:
+        """The values of a quote read against it (once, for every check that asks)."""
+        key = id(quote)
+        if key not in self._readings:
+            self._readings[key] = list(readings(quote))
+        return self._readings[key]
