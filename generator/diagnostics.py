@@ -25,6 +25,18 @@ CODES: dict[str, tuple[Severity, str]] = {
     "quote-not-found": (Severity.ERROR, "the quote is in no document"),
     "quote-in-other-document": (Severity.ERROR, "the quote is in another document"),
     "value-not-in-quote": (Severity.ERROR, "a values number does not occur in its quote"),
+    "value-qualifier-missing": (
+        Severity.ERROR,
+        "a bare value whose number the quote qualifies or gives as a range",
+    ),
+    "value-key-not-in-quote": (
+        Severity.WARNING,
+        "the value's key is not what the quote counts after the number",
+    ),
+    "claim-number-unsupported": (
+        Severity.ERROR,
+        "a number in the claim is in no quote of the fact and not in its date",
+    ),
     "country-not-mentioned": (Severity.WARNING, "no country of the fact is named in its quotes"),
 }
 

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+
+from generator.quantity import PATTERN as QUANTITY_PATTERN
+from generator.quantity import Quantity, parse_quantity
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CODE_PATTERN = r"^[A-Z]{2}$"
 DOC_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$"
-NUMBER_PATTERN = re.compile(r"^(?:0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)$")
 TOPICS = ("military", "diplomatic", "humanitarian", "political", "security", "other")
 
 Topic = Literal["military", "diplomatic", "humanitarian", "political", "security", "other"]
@@ -24,14 +33,6 @@ def _real_date(value: str) -> str:
         dt.date.fromisoformat(value if len(value) == 10 else f"{value}-01")
     except ValueError:
         raise ValueError(f"{value} is not a real date; write YYYY-MM-DD or YYYY-MM") from None
-    return value
-
-
-def _whole_number(value: object) -> object:
-    if isinstance(value, str) and NUMBER_PATTERN.match(value):
-        return int(value.replace(",", ""))
-    if isinstance(value, str):
-        raise ValueError(f"'{value}' is not a whole number; write digits, like 600 or 27600")
     return value
 
 
@@ -63,7 +64,22 @@ FuzzyDate = Annotated[
     AfterValidator(_real_date),
 ]
 Text = Annotated[str, AfterValidator(_visible_text)]
-Count = Annotated[int, Field(ge=0), BeforeValidator(_whole_number)]
+#: A value of `values:` as written (`600`, `up to 10`, `20,000-31,000`), read as a Quantity.
+Value = Annotated[
+    Quantity,
+    PlainValidator(parse_quantity),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": QUANTITY_PATTERN},
+            ],
+            "description": "a number as the quote gives it: 600, up to 10, about 2,600, "
+            "more than 27,600, 20,000-31,000",
+        }
+    ),
+]
 DocId = Annotated[str, Field(pattern=DOC_PATTERN, description="corpus file name without .txt")]
 
 
@@ -76,8 +92,9 @@ class SourceRef(Strict):
 
     doc: DocId
     quote: Text = Field(description="the sentence (or part) copied from the document")
-    values: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Count] = Field(
-        default_factory=dict, description="numbers the quote reports, like {aircraft: 8}"
+    values: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Value] = Field(
+        default_factory=dict,
+        description="numbers the quote reports, with its qualifier: {aircraft: up to 10}",
     )
 
 

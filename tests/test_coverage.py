@@ -12,6 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.model import Fact
+from generator.site.conflicts import CONTRADICT, DIFFER, key_reports
+
 ROOT = Path(__file__).resolve().parent.parent
 Entry = dict[str, Any]
 DOCUMENTS = sorted(path.stem for path in (ROOT / "corpus").glob("*.txt"))
@@ -63,12 +66,12 @@ def test_every_document_is_cited_by_eight_facts(facts: list[Entry]) -> None:
     assert {doc: citing[doc] for doc in DOCUMENTS if citing[doc] < 8} == {}
 
 
-def test_at_least_three_conflicting_reports(facts: list[Entry]) -> None:
-    def conflicting(fact: Entry) -> bool:
-        reported: dict[str, set[str]] = {}
-        for source in fact["sources"]:
-            for name, number in source.get("values", {}).items():
-                reported.setdefault(name, set()).add(number.replace(",", ""))
-        return any(len(numbers) > 1 for numbers in reported.values())
-
-    assert len([fact["id"] for fact in facts if conflicting(fact)]) >= 3
+def test_a_contradiction_and_a_difference_in_precision(facts: list[Entry]) -> None:
+    """The conflicts page shows both kinds: 30 vs 26 countries attending the Paris conference
+    contradict; 8 vs up to 10 Australian aircraft differ (eight is up to ten)."""
+    verdicts = {}
+    for fact in facts:
+        for conflict in key_reports(Fact.model_validate(fact)):
+            verdicts[(fact["id"], conflict.key)] = conflict.verdict
+    assert verdicts[("paris-conference-attendance", "countries")] == CONTRADICT
+    assert verdicts[("au-aircraft-personnel-pledge", "aircraft")] == DIFFER

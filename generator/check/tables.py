@@ -30,6 +30,8 @@ class Definition(NamedTuple):
     #: Countries only: the names the mentions check looks for in quotes.
     name: str | None = None
     aliases: tuple[str, ...] = ()
+    #: Events only: the date, if given.
+    date: str | None = None
 
     @property
     def field(self) -> str:
@@ -51,6 +53,8 @@ class Defined:
     columns: list[int]
     #: Countries' names and aliases (what the mentions check looks for), by position.
     names: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    #: Events' dates, by position (the claims check reads the date of a fact's event).
+    dates: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, base: FactBase, file: str) -> Defined:
@@ -60,11 +64,14 @@ class Defined:
             defined.names[index] = (country.model.name, (*country.model.aliases,))
             defined._add(country.model.code, country.raw.at(("code",)))
         for event in base.events:
+            if event.model.date:
+                defined.dates[len(defined.idents)] = event.model.date
             defined._add(event.model.id, event.raw.at(("id",)))
         for fact in base.facts:
             defined._add(fact.model.id, fact.raw.at(("id",)))
         kinds = defined.kinds + "e" * len(base.events) + "f" * len(base.facts)
-        return cls(file, kinds, defined.idents, defined.lines, defined.columns, defined.names)
+        columns = (defined.idents, defined.lines, defined.columns)
+        return cls(file, kinds, *columns, defined.names, defined.dates)
 
     def _add(self, ident: str, position: tuple[int, int]) -> None:
         self.idents.append(ident)
@@ -85,17 +92,19 @@ class Defined:
     def _definition(self, index: int, letter: str) -> Definition:
         name, aliases = self.names.get(index, (None, ()))
         ident, line, column = self.idents[index], self.lines[index], self.columns[index]
-        return Definition(KINDS[letter], ident, self.file, line, column, name, aliases)
+        date = self.dates.get(index)
+        return Definition(KINDS[letter], ident, self.file, line, column, name, aliases, date)
 
     def to_data(self) -> tuple[object, ...]:
-        return (self.file, self.kinds, self.idents, self.lines, self.columns, self.names)
+        columns = (self.idents, self.lines, self.columns)
+        return (self.file, self.kinds, *columns, self.names, self.dates)
 
     @classmethod
     def from_data(cls, data: tuple[object, ...]) -> Defined:
-        file, kinds, idents, lines, columns, names = data
+        file, kinds, idents, lines, columns, names, dates = data
         if not (isinstance(file, str) and isinstance(kinds, str) and isinstance(names, dict)):
             raise TypeError("not definitions")
-        return cls(file, kinds, idents, lines, columns, names)  # type: ignore[arg-type]
+        return cls(file, kinds, idents, lines, columns, names, dates)  # type: ignore[arg-type]
 
 
 def count(defined: list[Defined], kind: str) -> int:
@@ -112,6 +121,8 @@ class Tables:
     codes: list[str] = field(default_factory=list)
     event_ids: list[str] = field(default_factory=list)
     events: set[str] = field(default_factory=set)
+    #: The date of each event that has one (its first definition's).
+    event_dates: dict[str, str] = field(default_factory=dict)
     #: The mentions check's pattern of each country, made when first needed.
     mention_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
@@ -127,6 +138,8 @@ class Tables:
                     )
             elif item.kind == "event":
                 tables.event_ids.append(item.ident)
+                if item.ident not in tables.events and item.date:
+                    tables.event_dates[item.ident] = item.date
                 tables.events.add(item.ident)
         return tables
 
@@ -136,5 +149,5 @@ class Tables:
     def fingerprint(self) -> str:
         """Changes whenever anything a file's checks read from the tables changes."""
         countries = [(code, c.name, list(c.aliases)) for code, c in self.countries.items()]
-        data = marshal.dumps((countries, self.codes, self.event_ids))
+        data = marshal.dumps((countries, self.codes, self.event_ids, self.event_dates))
         return hashlib.sha256(data).hexdigest()

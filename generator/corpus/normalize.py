@@ -66,8 +66,26 @@ def _unify_characters(text: str) -> str:
     # passes for most text (a full NFKC is slow even when it changes nothing else).
     text = text.replace("\u00a0", " ")
     if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
+        text = _nfkc_but_number_signs(text)
     return text if text.isascii() else replace_each(text, REPLACEMENTS)
+
+
+def _nfkc_but_number_signs(text: str) -> str:
+    """NFKC, except that a number character other than a digit (`½`, `²`, `①`) is kept as
+    written: NFKC would make digits of it (`10²` -> `102`; `3½` -> `31`, a fraction slash
+    and `2`), numbers the source never wrote."""
+    signs = [char for char in set(text) if _is_number_sign(char)]
+    if not signs:
+        return unicodedata.normalize("NFKC", text)
+    pieces = re.split(f"([{re.escape(''.join(signs))}])", text)
+    return "".join(
+        piece if index % 2 else unicodedata.normalize("NFKC", piece)
+        for index, piece in enumerate(pieces)
+    )
+
+
+def _is_number_sign(char: str) -> bool:
+    return char.isnumeric() and not char.isdecimal() and unicodedata.normalize("NFKC", char) != char
 
 
 def replace_each(text: str, replacements: dict[str, str]) -> str:

@@ -1,9 +1,18 @@
-"""Whole numbers in text, as digits (27,600; 18-month) or English words (eight, twenty-five)."""
+"""Whole numbers in text, as digits (27,600; 18-month) or English words (eight, twenty-five),
+each where it is written.
+
+Number words in sequence are read as one number, as English writes them: `five hundred` is
+500 (never 5), `twenty five` is 25, `2 million` and `1.5 million` are 2,000,000 and 1,500,000.
+A digit next to a number character that is not a digit (`3½`, `10²`, kept as written by
+`normalize`) is not a whole number. A number of more than `MAX_DIGITS` digits is unreadable
+(its value is None): it can equal no value, and reading it would cost time for nothing.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
 
 _UNITS = [
     "zero",
@@ -30,68 +39,74 @@ _UNITS = [
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_VALUES: dict[str, int] = {word: value for value, word in enumerate(_UNITS)}
 WORD_VALUES.update({word: 20 + 10 * index for index, word in enumerate(_TENS)})
+SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+SCALES["trillion"] = 10**12
+MAX_DIGITS = 100
 
-# Each pattern starts by consuming a character (the look-behind follows it), which lets the
-# regex engine skip ahead: twice as fast on a large fact base as a leading look-behind.
-_DIGITS = re.compile(r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?![\d]|[.,]\d)")
-#: The same on ASCII text, where `\d` is [0-9]: a plain character class is quicker to scan for.
-_ASCII_DIGITS = re.compile(
-    r"[0-9](?<![0-9.,][0-9])(?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]*)(?![0-9]|[.,][0-9])"
-)
-_WORDS = re.compile(
-    r"(?<![\w])(" + "|".join(_TENS) + r")-(" + "|".join(_UNITS[1:10]) + r")(?![\w])"
-    r"|(?<![\w-])(" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + r")(?![\w])",
+_SCALE = "|".join(SCALES)
+_ALL_WORDS = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+_NUMERAL = re.compile(
+    # digits: not inside another number; a decimal only before a scale word (1.5 million)
+    r"(?:(?P<digits>(?<![\d.,])\d(?:\d{0,2}(?:,\d{3})+|\d*)"
+    rf"(?:\.\d+(?=[ -](?:{_SCALE})(?!\w)))?(?!\d|[.,]\d))"
+    # a tens word and a unit (twenty-five, twenty five), or one number word
+    rf"|(?<!\w)(?P<tens>{'|'.join(_TENS)})[- ](?P<unit>{'|'.join(_UNITS[1:10])})(?!\w)"
+    rf"|(?<![\w-])(?P<word>{_ALL_WORDS})(?!\w))"
+    # any scale words after it multiply it
+    rf"(?P<scales>(?:[ -](?:{_SCALE})(?!\w))*)",
     re.IGNORECASE,
 )
-# ASCII text is cut into runs of word characters and hyphens (one bytes.translate): a number
-# word is a whole run, or a part of a hyphenated one. A regex scan would cost four times as much.
-_RUNS = bytes(byte if chr(byte).isalnum() or chr(byte) in "_-" else 32 for byte in range(128))
-_RUNS += b" " * 128
-_VALUES = {word.encode(): value for word, value in WORD_VALUES.items()}
-_NAMES = frozenset(_VALUES)
-_TENS_BYTES = frozenset(word.encode() for word in _TENS)
-_UNITS_BYTES = frozenset(word.encode() for word in _UNITS[1:10])
+_DIGIT_OR_WORD = re.compile(rf"\d|{_ALL_WORDS}", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A number where it is written: `text[start:end]`, and its value (None if unreadable)."""
+
+    start: int
+    end: int
+    value: int | None
+
+
+def occurrences(text: str) -> list[Occurrence]:
+    """Every whole number of `text`, in order."""
+    if not _DIGIT_OR_WORD.search(text):
+        return []
+    found = []
+    plain = text.isascii()
+    for match in _NUMERAL.finditer(text):
+        start, end = match.span()
+        if not plain and _next_to_number_sign(text, start, end):
+            continue
+        found.append(Occurrence(start, end, _value(match)))
+    return found
 
 
 def numbers_in(text: str) -> set[int]:
     """Every whole number the text states, as digits or as English number words."""
-    if not text.isascii():
-        return _numbers_in_any(text)
-    found = {int(digits.replace(",", "")) for digits in _ASCII_DIGITS.findall(text)}
-    runs = text.lower().encode().translate(_RUNS)
-    words = runs.replace(b"-", b" ").split()
-    if _NAMES.isdisjoint(words):
-        return found
-    if b"-" not in runs:
-        found.update(_VALUES[word] for word in _NAMES.intersection(words))
-        return found
-    for run in runs.split():
-        if run in _NAMES:
-            found.add(_VALUES[run])
-        elif b"-" in run:
-            found.update(_hyphenated(run.split(b"-")))
-    return found
+    return {item.value for item in occurrences(text) if item.value is not None}
 
 
-def _hyphenated(words: list[bytes]) -> Iterator[int]:
-    """What `_WORDS` finds in words joined by hyphens: `twenty-five`, or a leading `six`."""
-    at = 0
-    while at < len(words):
-        if words[at] in _TENS_BYTES and at + 1 < len(words) and words[at + 1] in _UNITS_BYTES:
-            yield _VALUES[words[at]] + _VALUES[words[at + 1]]
-            at += 2
-            continue
-        if at == 0 and words[at] in _VALUES:  # after a hyphen, a word is not a number
-            yield _VALUES[words[at]]
-        at += 1
+def _value(match: re.Match[str]) -> int | None:
+    digits, tens, unit, word, scales = match.group("digits", "tens", "unit", "word", "scales")
+    number: Fraction
+    if digits is not None:
+        plain = digits.replace(",", "")
+        if len(plain) > MAX_DIGITS:
+            return None
+        number = Fraction(plain) if "." in plain else Fraction(int(plain))
+    elif tens is not None:
+        number = Fraction(WORD_VALUES[tens.lower()] + WORD_VALUES[unit.lower()])
+    else:
+        number = Fraction(WORD_VALUES[word.lower()])
+    for scale in scales.replace("-", " ").split():
+        number *= SCALES[scale.lower()]
+    return int(number) if number.denominator == 1 else None
 
 
-def _numbers_in_any(text: str) -> set[int]:
-    found = {int(match.group().replace(",", "")) for match in _DIGITS.finditer(text)}
-    for match in _WORDS.finditer(text):
-        tens, unit, single = match.groups()
-        if single:
-            found.add(WORD_VALUES[single.lower()])
-        else:
-            found.add(WORD_VALUES[tens.lower()] + WORD_VALUES[unit.lower()])
-    return found
+def _next_to_number_sign(text: str, start: int, end: int) -> bool:
+    """Whether a number character that is not a digit (½, ², ①) touches the number."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return (before.isnumeric() and not before.isdecimal()) or (
+        after.isnumeric() and not after.isdecimal()
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.model import NUMBER_PATTERN, FactFile
+from generator.model import FactFile
 
 SCHEMA_ID = "https://factsheet.invalid/schema/facts.schema.json"
 
@@ -16,20 +16,7 @@ def fact_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     schema["title"] = "Fact sheet: countries, events and facts"
-    _allow_written_numbers(schema)
     return schema
-
-
-def _allow_written_numbers(schema: dict[str, Any]) -> None:
-    """A value may be written `27,600`: the checker reads it as 27600, and so must editors.
-
-    YAML readers in editors (and check-jsonschema) take `600` as an integer but `27,600` as a
-    string; pydantic's schema only knows the integer the model ends up with.
-    """
-    values = schema["$defs"]["SourceRef"]["properties"]["values"]["patternProperties"]
-    for name, number in values.items():
-        written = {"type": "string", "pattern": NUMBER_PATTERN.pattern}
-        values[name] = {"anyOf": [number, written]}
 
 
 def fact_schema_text() -> str:

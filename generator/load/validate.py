@@ -96,6 +96,12 @@ def _model_at(model: type[BaseModel], path: YamlPath) -> type[BaseModel] | None:
 
 def _pattern_hint(path: YamlPath, value: object) -> str:
     field = next((part for part in reversed(path) if isinstance(part, str)), "")
+    if field == "[key]" and str(value)[:1].isdigit():
+        return (
+            f"is '{value}': a key made of digits is what a comma inside a number leaves in a "
+            "flow mapping {...} ({fighters: 27,600} is two entries); write the value in block "
+            "style (fighters: more than 27,600 on its own line) or quote it"
+        )
     hints = {
         "id": "must be a lowercase slug of letters, digits and hyphens, like 'au-aircraft-pledge'",
         "event": "must be an event id: a lowercase slug, like 'paris-conference-2014'",

@@ -32,9 +32,10 @@ class Suggestion:
 
 
 def locate(parts: list[str], document: Document) -> Location | None:
-    """The first paragraph of `document` holding every part, in order."""
+    """The first paragraph of `document` holding every part, in order, each on word
+    boundaries."""
     if len(parts) == 1:
-        offset = document.haystack.find(parts[0])
+        offset = find_whole(document.haystack, parts[0])
         if offset < 0:
             return None
         paragraph = document.haystack.count("\n", 0, offset)
@@ -49,12 +50,52 @@ def locate(parts: list[str], document: Document) -> Location | None:
     return None
 
 
+def part_spans(parts: list[str], text: str, start: int) -> list[tuple[int, int]]:
+    """Where each part of a quote located at `start` of `text` lies (as `locate` found them)."""
+    spans, position = [], start
+    for part in parts:
+        position = find_whole(text, part, position)
+        spans.append((position, position + len(part)))
+        position += len(part)
+    return spans
+
+
+def find_whole(text: str, part: str, start: int = 0) -> int:
+    """The first offset from `start` where `part` occurs in `text` beginning and ending on
+    word boundaries (see `on_boundary`), or -1."""
+    offset = text.find(part, start)
+    while offset >= 0:
+        if on_boundary(text, offset) and on_boundary(text, offset + len(part)):
+            return offset
+        offset = text.find(part, offset + 1)
+    return -1
+
+
+def on_boundary(text: str, at: int) -> bool:
+    """Whether `at` falls between two words of `text`, not inside one: not between two word
+    characters, nor inside a number (`2,600`, `1.5`: a `,` or `.` between digits)."""
+    before, after = text[at - 1 : at], text[at : at + 1]
+    if not before or not after:
+        return True
+    if _wordish(before) and _wordish(after):
+        return False
+    if before in ",." and after.isdigit():
+        return not text[at - 2 : at - 1].isdigit()
+    if after in ",." and before.isdigit():
+        return not text[at + 1 : at + 2].isdigit()
+    return True
+
+
+def _wordish(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _in_order(parts: list[str], text: str) -> tuple[int, int] | None:
-    position = first = text.find(parts[0])
+    position = first = find_whole(text, parts[0])
     if first < 0:
         return None
     for part in parts:
-        position = text.find(part, position)
+        position = find_whole(text, part, position)
         if position < 0:
             return None
         position += len(part)

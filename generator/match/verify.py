@@ -12,6 +12,8 @@ from generator.match.search import Location, locate
 from generator.model import Event, Fact, SourceRef
 
 MIN_WORDS = 5
+#: Each part of an elided quote holds at least this many words.
+MIN_PART_WORDS = 3
 
 
 @dataclass(slots=True)
@@ -32,6 +34,13 @@ class QuoteCheck:
         return ("sources", self.index)
 
     @property
+    def shortest_part(self) -> int:
+        """The words of the shortest part of an elided quote (of the quote, if not elided)."""
+        if len(self.parts) < 2:
+            return self.words
+        return min(word_count(part) for part in self.parts)
+
+    @property
     def verified(self) -> bool:
         return self.location is not None
 
@@ -46,7 +55,8 @@ def verify_quotes(base: FactBase, corpus: Corpus) -> list[QuoteCheck]:
             parts = quote_parts(normalized)
             check = QuoteCheck(owner, index, source, normalized, parts, word_count(normalized))
             document = corpus.documents.get(source.doc)
-            if document is not None and check.words >= MIN_WORDS and parts:
+            long_enough = check.words >= MIN_WORDS and check.shortest_part >= MIN_PART_WORDS
+            if document is not None and long_enough and parts:
                 check.location = locate(parts, document)
             checks.append(check)
     return checks

@@ -9,6 +9,9 @@ from typing import Any
 
 from generator.check.pipeline import CheckResult
 from generator.load.schema import fact_schema_text
+from generator.model import Fact
+from generator.quantity import Quantity
+from generator.site.conflicts import key_reports
 
 CSV_COLUMNS = (
     "fact_id",
@@ -22,6 +25,8 @@ CSV_COLUMNS = (
     "published",
     "quote",
     "values",
+    "qualifier",
+    "interval",
 )
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -43,9 +48,29 @@ def facts_json(result: CheckResult) -> str:
         "summary": result.summary.to_dict(),
         "countries": [entry.model.model_dump(mode="json") for entry in base.countries],
         "events": [entry.model.model_dump(mode="json") for entry in base.events],
-        "facts": [entry.model.model_dump(mode="json") for entry in base.facts],
+        "facts": [fact_data(entry.model) for entry in base.facts],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def fact_data(fact: Fact) -> dict[str, Any]:
+    """A fact as written, each value with its qualifier and interval, and the verdict of every
+    key two or more sources report."""
+    data = fact.model_dump(mode="json")
+    for source, written in zip(fact.sources, data["sources"], strict=True):
+        written["values"] = [value_data(key, value) for key, value in source.values.items()]
+    data["verdicts"] = {item.key: item.verdict for item in key_reports(fact)}
+    return data
+
+
+def value_data(key: str, value: Quantity) -> dict[str, Any]:
+    return {
+        "key": key,
+        "text": value.text,
+        "qualifier": value.qualifier,
+        "meaning": value.meaning,
+        "interval": value.interval_data(),
+    }
 
 
 def facts_csv(result: CheckResult) -> str:
@@ -58,7 +83,7 @@ def facts_csv(result: CheckResult) -> str:
         fact = entry.model
         for source in fact.sources:
             meta = metas.get(source.doc)
-            values = "; ".join(f"{key}={value}" for key, value in sorted(source.values.items()))
+            values = sorted(source.values.items())
             row = [
                 fact.id,
                 fact.topic,
@@ -70,10 +95,17 @@ def facts_csv(result: CheckResult) -> str:
                 (meta.outlet if meta else None) or "",
                 (meta.published if meta else None) or "",
                 source.quote,
-                values,
+                "; ".join(f"{key}={value}" for key, value in values),
+                "; ".join(f"{key}={value.qualifier or value.meaning}" for key, value in values),
+                "; ".join(f"{key}={_interval(value)}" for key, value in values),
             ]
             writer.writerow([safe_cell(cell) for cell in row])
     return stream.getvalue()
+
+
+def _interval(value: Quantity) -> str:
+    low, high = value.interval_data()
+    return f"[{low}, {high}]" if high is not None else f"[{low}, ∞)"
 
 
 def safe_cell(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model import TOPICS
+from generator.site.conflicts import CONTRADICT, DIFFER, Conflict
 from generator.site.dates import month_of
 from generator.site.render import Renderer
 from generator.site.views import CountryView, EventView, FactView, Ref, Site
@@ -37,7 +38,8 @@ def build_pages(site: Site, renderer: Renderer, site_name: str) -> dict[str, str
             "conflicts.md.j2",
             "conflicts.md",
             "Conflicting reports",
-            facts=[fact for fact in site.facts if fact.conflicts],
+            contradictions=conflicting(site, CONTRADICT),
+            differences=conflicting(site, DIFFER, anchored=CONTRADICT),
         ),
         "downloads/index.md": renderer.page("downloads.md.j2", "downloads/index.md", "Downloads"),
     }
@@ -125,3 +127,18 @@ def timeline(site: Site) -> list[tuple[str, list[TimelineEntry]]]:
     for entry in entries:
         months.setdefault(month_of(entry.date), []).append(entry)
     return list(months.items())
+
+
+def conflicting(
+    site: Site, verdict: str, anchored: str | None = None
+) -> list[tuple[FactView, list[Conflict], str]]:
+    """The facts with keys whose reports have this verdict, each with those keys and the id
+    of its section: `fact-ID`, as fact cards link to, unless the fact has keys with the
+    verdict `anchored` (whose section then has that id)."""
+    found = []
+    for fact in site.facts:
+        keys = [conflict for conflict in fact.conflicts if conflict.verdict == verdict]
+        if keys:
+            taken = anchored and any(item.verdict == anchored for item in fact.conflicts)
+            found.append((fact, keys, f"fact-{fact.id}" + (f"-{verdict}" if taken else "")))
+    return found

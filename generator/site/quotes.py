@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from generator.corpus.documents import Corpus
 from generator.corpus.normalize import normalisations_used
 from generator.corpus.sentences import split_sentences
+from generator.match.search import part_spans
 from generator.match.verify import QuoteCheck
+from generator.quantity import Quantity
 from generator.site.offsets import OffsetMap
 
 
@@ -20,12 +22,14 @@ class QuoteView:
     before: str
     marked: str
     after: str
-    values: tuple[tuple[str, int], ...]
+    values: tuple[tuple[str, Quantity], ...]
     #: 0-based paragraph and sentence indexes of the document, None when the quote was not found.
     paragraph: int | None = None
     sentences: tuple[int, ...] = ()
     normalisations: tuple[str, ...] = ()
     elided: bool = False
+    #: An elided quote's marked text cut into what is quoted (True) and what is left out.
+    pieces: tuple[tuple[str, bool], ...] = ()
 
     @property
     def anchor(self) -> str | None:
@@ -86,6 +90,7 @@ def quote_view(check: QuoteCheck, cache: ParagraphCache) -> QuoteView:
     elided = len(check.parts) > 1
     marked = raw[start:end]
     used = () if elided else tuple(normalisations_used(source.quote, marked))
+    pieces = _pieces(check, cache, raw, offsets) if elided else ()
     return QuoteView(
         doc_id,
         source.quote,
@@ -97,4 +102,25 @@ def quote_view(check: QuoteCheck, cache: ParagraphCache) -> QuoteView:
         covered,
         used,
         elided,
+        pieces,
     )
+
+
+def _pieces(
+    check: QuoteCheck, cache: ParagraphCache, raw: str, offsets: OffsetMap
+) -> tuple[tuple[str, bool], ...]:
+    """The raw text from the quote's first part to its last: each part (True) and the words
+    left out between two parts (False)."""
+    assert check.location is not None
+    location = check.location
+    normalized = cache.corpus.documents[location.doc_id].normalized[location.paragraph]
+    spans = [
+        (offsets[start][0], offsets[end - 1][1])
+        for start, end in part_spans(check.parts, normalized, location.start)
+    ]
+    pieces: list[tuple[str, bool]] = []
+    for (start, end), (next_start, _) in zip(spans, [*spans[1:], (-1, -1)], strict=True):
+        pieces.append((raw[start:end], True))
+        if next_start > end:
+            pieces.append((raw[end:next_start], False))
+    return tuple(pieces)

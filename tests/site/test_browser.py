@@ -16,7 +16,7 @@ from tests.site.conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-INJECTION = '<script>alert(1)</script> [x](javascript:alert(1)) {: onclick="alert(3)" } {{ 7*7 }}'
+INJECTION = '<script>alert(9)</script> [x](javascript:alert(9)) {: onclick="alert(9)" } {{ 9*9 }}'
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

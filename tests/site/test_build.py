@@ -20,7 +20,7 @@ from tests.site.conftest import REPO, build_site
 
 HREF = re.compile(r'href="([^"]*)"')
 ID = re.compile(r'id="([^"]*)"')
-INJECTION = '<script>alert(1)</script> [x](javascript:alert(1)) {: onclick="alert(3)" } {{ 7*7 }}'
+INJECTION = '<script>alert(9)</script> [x](javascript:alert(9)) {: onclick="alert(9)" } {{ 9*9 }}'
 
 
 def page(site: Path, path: str) -> str:

@@ -19,7 +19,7 @@ from generator.site.pages import build_pages
 from generator.site.render import Renderer, front_matter
 
 REPO = Path(__file__).resolve().parents[2]
-INJECTION = '<script>alert(1)</script> [x](javascript:alert(1)) {: onclick="alert(3)" } {{ 7*7 }}'
+INJECTION = '<script>alert(9)</script> [x](javascript:alert(9)) {: onclick="alert(9)" } {{ 9*9 }}'
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_every_country_event_and_source_has_a_page(pages: dict[str, str]) -> Non
 
 def test_user_text_is_escaped_html(pages: dict[str, str]) -> None:
     page = pages["countries/zz.md"]
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(9)&lt;/script&gt;" in page
     assert "<script" not in page and "<img" not in page
     assert "&lt;img src=x onerror=alert(2)&gt; Zed {{ 7*7 }}" in page
     assert "Zed 49" not in page
@@ -105,7 +105,7 @@ def test_json_download_holds_every_fact(checked: CheckResult) -> None:
         "us-gulf-backing",
     ]
     assert data["facts"][1]["claim"] == INJECTION
-    assert data["summary"]["quotes_verified"] == 5
+    assert data["summary"]["quotes_verified"] == 6
     assert [event["id"] for event in data["events"]] == ["paris-conference-2014"]
 
 
@@ -116,9 +116,47 @@ def test_csv_download_has_a_row_per_fact_source(checked: CheckResult) -> None:
         ("au-aircraft-personnel-pledge", "003"),
         ("injection", "001"),
         ("us-gulf-backing", "001"),
+        ("us-gulf-backing", "003"),
     ]
     assert rows[0]["values"] == "aircraft=8; personnel=600"
+    assert rows[1]["values"] == "aircraft=up to 10; personnel=600"
+    assert rows[1]["qualifier"] == "aircraft=up to; personnel=exactly"
+    assert rows[1]["interval"] == "aircraft=[0, 10]; personnel=[600, 600]"
     assert rows[0]["outlet"] == "VICE News" and rows[1]["published"] == ""
+
+
+def test_json_download_gives_each_value_as_written_and_each_verdict(checked: CheckResult) -> None:
+    facts = {fact["id"]: fact for fact in json.loads(facts_json(checked))["facts"]}
+    pledge = facts["au-aircraft-personnel-pledge"]
+    assert pledge["sources"][1]["values"] == [
+        {
+            "key": "aircraft",
+            "text": "up to 10",
+            "qualifier": "up to",
+            "meaning": "at most",
+            "interval": [0, 10],
+        },
+        {
+            "key": "personnel",
+            "text": "600",
+            "qualifier": None,
+            "meaning": "exactly",
+            "interval": [600, 600],
+        },
+    ]
+    assert pledge["verdicts"] == {"aircraft": "differ", "personnel": "agree"}
+    assert facts["us-gulf-backing"]["verdicts"] == {"countries": "contradict"}
+    assert facts["injection"]["verdicts"] == {}
+
+
+def test_conflicts_page_shows_contradictions_then_differences(pages: dict[str, str]) -> None:
+    page = pages["conflicts.md"]
+    contradictions, differences = page.index("## Contradictions"), page.index("## Differences")
+    assert contradictions < page.index('id="fact-us-gulf-backing"') < differences
+    assert differences < page.index('id="fact-au-aircraft-personnel-pledge"')
+    section = page[differences:]
+    assert "<strong>8</strong>" in section and "<strong>up to 10</strong>" in section
+    assert "personnel" not in section.split("<thead>")[1].split("</thead>")[0]
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from generator.check.pipeline import CheckResult, run_check
 from generator.corpus.normalize import _TABLE, normalize
 from generator.model import Fact
+from generator.quantity import parse_quantity
 from generator.site.assemble import build_site
-from generator.site.conflicts import Conflict, fact_conflicts
+from generator.site.conflicts import AGREE, CONTRADICT, DIFFER, Conflict, fact_conflicts, verdict
 from generator.site.dates import flag, show_date
 from generator.site.links import Linker, relative_path
 from generator.site.offsets import OffsetMap, normalize_with_offsets, raw_span
@@ -161,7 +162,7 @@ def test_facts_reach_their_countries_and_event(site: Site) -> None:
     assert [event.id for event in site.countries["ZZ"].events] == ["paris-conference-2014"]
 
 
-def fact_with(*values: dict[str, int]) -> Fact:
+def fact_with(*values: dict[str, int | str]) -> Fact:
     quote = "Australia said it would provide eight aircraft and 600 personnel."
     return Fact.model_validate(
         {
@@ -175,8 +176,42 @@ def fact_with(*values: dict[str, int]) -> Fact:
 
 
 def test_conflicts_are_keys_with_different_numbers() -> None:
-    fact = fact_with({"aircraft": 8, "personnel": 600}, {"aircraft": 10, "personnel": 600})
-    assert fact_conflicts(fact) == [Conflict("aircraft", ((0, 8), (1, 10)))]
+    fact = fact_with({"aircraft": 8, "personnel": 600}, {"aircraft": "up to 10", "personnel": 600})
+    eight, up_to_ten = (source.values["aircraft"] for source in fact.sources)
+    assert fact_conflicts(fact) == [Conflict("aircraft", ((0, eight), (1, up_to_ten)), DIFFER)]
+    assert str(up_to_ten) == "up to 10"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("600", "600", AGREE),
+        ("600", "27,600", CONTRADICT),
+        ("30", "26", CONTRADICT),
+        ("8", "up to 10", DIFFER),
+        ("12", "up to 10", CONTRADICT),
+        ("about 600", "about 600", AGREE),
+        ("about 600", "650", DIFFER),
+        ("about 600", "700", CONTRADICT),
+        ("nearly 40", "36", DIFFER),
+        ("nearly 40", "41", CONTRADICT),
+        ("nearly 40", "30", CONTRADICT),
+        ("fewer than 10", "10", CONTRADICT),
+        ("fewer than 10", "9", DIFFER),
+        ("at least 3", "3", DIFFER),
+        ("at least 3", "2", CONTRADICT),
+        ("more than 27,600", "27,600", CONTRADICT),
+        ("more than 27,600", "at least 27,601", AGREE),
+        ("20,000-31,000", "25,000", DIFFER),
+        ("20,000-31,000", "32,000", CONTRADICT),
+        ("20,000-31,000", "more than 31,000", CONTRADICT),
+    ],
+)
+def test_reports_agree_differ_or_contradict_by_their_intervals(
+    first: str, second: str, expected: str
+) -> None:
+    assert verdict([parse_quantity(first), parse_quantity(second)]) == expected
+    assert verdict([parse_quantity(second), parse_quantity(first)]) == expected
 
 
 def test_agreeing_or_single_reports_are_no_conflict() -> None:
@@ -185,7 +220,8 @@ def test_agreeing_or_single_reports_are_no_conflict() -> None:
 
 
 def test_the_conflicting_fact_of_the_fixtures_is_found(site: Site) -> None:
-    assert [fact.id for fact in site.facts if fact.conflicts] == ["au-aircraft-personnel-pledge"]
+    conflicting = [fact.id for fact in site.facts if fact.conflicts]
+    assert conflicting == ["au-aircraft-personnel-pledge", "us-gulf-backing"]
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from generator.check.rules import ids, mentions, quotes, references, values
+from generator.check.rules import (
+    claim_numbers,
+    ids,
+    mentions,
+    quotes,
+    references,
+    value_keys,
+    values,
+)
 from generator.check.rules.context import Context
 from generator.diagnostics import Diagnostic
 
@@ -15,6 +23,8 @@ FILE_CHECKS: dict[str, FileCheck] = {
     "references": references.check,
     "quotes": quotes.check,
     "values": values.check,
+    "value_keys": value_keys.check,
+    "claim_numbers": claim_numbers.check,
     "mentions": mentions.check,
 }
 

@@ -3,13 +3,14 @@ countries and events defined across all files."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.check.tables import Tables
 from generator.corpus.documents import Corpus
 from generator.load.factbase import FactBase
 from generator.match.search import CorpusIndex
 from generator.match.verify import QuoteCheck
+from generator.readings import Reading, readings
 
 
 @dataclass(slots=True)
@@ -20,3 +21,11 @@ class Context:
     quotes: list[QuoteCheck]
     tables: Tables
     index: CorpusIndex
+    _readings: dict[int, list[Reading]] = field(default_factory=dict)
+
+    def readings(self, quote: QuoteCheck) -> list[Reading]:
+        """The values of a quote read against it (once, for every check that asks)."""
+        key = id(quote)
+        if key not in self._readings:
+            self._readings[key] = list(readings(quote))
+        return self._readings[key]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.check.rules.context import Context
+from generator.corpus.normalize import word_count
 from generator.diagnostics import Diagnostic
 from generator.match.search import describe_difference
-from generator.match.verify import MIN_WORDS, QuoteCheck
+from generator.match.verify import MIN_PART_WORDS, MIN_WORDS, QuoteCheck
 
 ID = "quotes"
 
@@ -20,8 +21,19 @@ def check(context: Context) -> Iterator[Diagnostic]:
                 f"quote at least {MIN_WORDS} words of the sentence so it can be found"
             )
             yield _at_quote(quote, "quote-too-short", message)
+        elif quote.shortest_part < MIN_PART_WORDS:
+            yield _at_quote(quote, "quote-too-short", _short_part(quote))
         elif quote.location is None and quote.source.doc in context.corpus.documents:
             yield _missing(context, quote)
+
+
+def _short_part(quote: QuoteCheck) -> str:
+    part = min(quote.parts, key=word_count)
+    return (
+        f"the part '{part}' between elisions has {word_count(part)} "
+        f"word{'s' if word_count(part) != 1 else ''}; each part of an elided quote must hold "
+        f"at least {MIN_PART_WORDS} words of the source, so the cut cannot change its meaning"
+    )
 
 
 def _missing(context: Context, quote: QuoteCheck) -> Diagnostic:

@@ -1,0 +1,53 @@
+"""value-key-not-in-quote: a value's key names what the quote counts, within five words after
+the number (after the upper end of a range)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.check.rules.context import Context
+from generator.diagnostics import Diagnostic
+from generator.load.yaml import shown
+from generator.readings import counted
+
+ID = "value_keys"
+WINDOW = 5
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    for quote in context.quotes:
+        if not quote.source.values:
+            continue
+        for reading in context.readings(quote):
+            counts = (_counted(reading.name, part, item.end) for part, item in reading.matches)
+            if reading.matches and not any(counts):
+                part, item = reading.matches[0]
+                number = item.high if item.high is not None else item.low
+                message = (
+                    f"the quote counts '{counted(part, item.end)}' after {number:,}; "
+                    f"name the key after what it counts (values.{reading.name})"
+                )
+                path = (*quote.path, "values", reading.name)
+                code = "value-key-not-in-quote"
+                yield quote.owner.diagnostic(path, code, shown(message), key=True)
+
+
+def _counted(name: str, part: str, end: int) -> bool:
+    """Whether the key (its first word) is one of the WINDOW words after `end`, in either
+    number."""
+    wanted = stem(name.split("_")[0])
+    words = _WORDS.findall(part, end, end + 80)[:WINDOW]
+    return any(stem(word.lower()) == wanted for word in words)
+
+
+def stem(word: str) -> str:
+    """A word without its plural ending: countries -> country, fighters -> fighter."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word

@@ -1,0 +1,97 @@
+"""Each value of a quote's source read against what the quote states (see `stated`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.match.verify import QuoteCheck
+from generator.quantity import Quantity
+from generator.stated import Stated, stated_in
+
+_WORDS = re.compile(r"[^\W\d_]+")
+#: Words that end what a quote counts: "10 military aircraft and 600 personnel".
+_STOPS = frozenset(
+    {
+        "and",
+        "or",
+        "to",
+        "in",
+        "of",
+        "the",
+        "a",
+        "an",
+        "from",
+        "for",
+        "with",
+        "by",
+        "at",
+        "on",
+        "who",
+        "which",
+        "that",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "could",
+        "can",
+        "had",
+        "has",
+        "have",
+        "said",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A value and what its quote states: where it matches (part, statement), or not."""
+
+    name: str
+    value: Quantity
+    #: Every statement that matches the value as written, with the part holding it.
+    matches: list[tuple[str, Stated]]
+    #: The statements of the value's number, written otherwise, with the part holding each.
+    near: list[tuple[str, Stated]]
+    numbers: list[Stated]
+
+
+def readings(quote: QuoteCheck) -> Iterator[Reading]:
+    """Each value of the quote's source, read against each part of the quote."""
+    parts = [(part, stated_in(part)) for part in quote.parts]
+    for name, value in quote.source.values.items():
+        matches, near = [], []
+        for part, stated in parts:
+            for item in stated:
+                if item.matches(value):
+                    matches.append((part, item))
+                elif item.concerns(value):
+                    near.append((part, item))
+        yield Reading(name, value, matches, near, [item for _, stated in parts for item in stated])
+
+
+def excerpt(part: str, item: Stated) -> str:
+    """A statement and what it counts: "up to 10 military aircraft"."""
+    words = counted(part, item.end)
+    return part[item.start : item.end] + (f" {words}" if words else "")
+
+
+def counted(part: str, end: int) -> str:
+    """What the quote counts after a number: its next words, up to a little word or a stop."""
+    found: list[str] = []
+    for match in _WORDS.finditer(part, end, end + 80):
+        word = match.group()
+        if word.lower() in _STOPS or len(found) == 3:
+            break
+        if part[end : match.start()].strip(" -") and found:
+            break
+        found.append(word)
+        end = match.end()
+    return " ".join(found)

@@ -1,0 +1,82 @@
+"""What a quote states of its numbers: each number with the qualifier written right before it
+(`up to 10`), or the range it is an end of (`20,000-31,000`, `between 20,000 and 31,000`,
+`20,000 to 31,000`, `from 20,000 to 31,000`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.corpus.numbers import Occurrence, occurrences
+from generator.quantity import QUALIFIERS, Quantity, written
+
+_QUALIFIER_BEFORE = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r") $", re.IGNORECASE
+)
+#: What joins the two ends of a range, and what must then come before its lower end.
+_RANGE_JOINS = {"-": "", " to ": "", " and ": "between "}
+_LONGEST_QUALIFIER = max(map(len, QUALIFIERS)) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A number of a quote's part with its qualifier (lower case; None when bare), or a range
+    (`high` set). `start`..`end` spans the words, qualifier included."""
+
+    low: int
+    high: int | None
+    qualifier: str | None
+    start: int
+    end: int
+
+    def matches(self, value: Quantity) -> bool:
+        if value.high is not None or self.high is not None:
+            return (self.low, self.high) == (value.low, value.high)
+        return self.low == value.low and self.qualifier == value.qualifier
+
+    def concerns(self, value: Quantity) -> bool:
+        """Whether this is about the value's number (if not as the value writes it)."""
+        return value.number in (self.low, self.high) or value.low == self.low
+
+    @property
+    def value(self) -> str:
+        """How a curator writes this as a value: `up to 10`, `20,000-31,000`."""
+        return written(self.qualifier, self.low, self.high)
+
+
+def stated_in(part: str) -> list[Stated]:
+    """Every readable number of one part of a quote, with its qualifier or range, in order."""
+    found = [item for item in occurrences(part) if item.value is not None]
+    stated, index = [], 0
+    while index < len(found):
+        if index + 1 < len(found):
+            joined = _range(part, found[index], found[index + 1])
+            if joined is not None:
+                stated.append(joined)
+                index += 2
+                continue
+        stated.append(_single(part, found[index]))
+        index += 1
+    return stated
+
+
+def _range(part: str, low: Occurrence, high: Occurrence) -> Stated | None:
+    assert low.value is not None and high.value is not None
+    lead = _RANGE_JOINS.get(part[low.end : high.start].lower())
+    if lead is None or low.value >= high.value:
+        return None
+    start = low.start
+    before = lead or "from "
+    if part[max(start - len(before), 0) : start].lower() == before:
+        start -= len(before)
+    elif lead:  # `and` joins a range only after `between`
+        return None
+    return Stated(low.value, high.value, None, start, high.end)
+
+
+def _single(part: str, number: Occurrence) -> Stated:
+    assert number.value is not None
+    found = _QUALIFIER_BEFORE.search(part, max(number.start - _LONGEST_QUALIFIER, 0), number.start)
+    if found is None:
+        return Stated(number.value, None, None, number.start, number.end)
+    return Stated(number.value, None, found.group(1).lower(), found.start(), number.end)
