@@ -26,6 +26,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "quote-in-other-document": (Severity.ERROR, "the quote is in another document"),
     "value-not-in-quote": (Severity.ERROR, "a values number does not occur in its quote"),
     "country-not-mentioned": (Severity.WARNING, "no country of the fact is named in its quotes"),
+    "date-unsupported": (Severity.ERROR, "no quote of the event or fact supports its date"),
 }
 
 

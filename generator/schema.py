@@ -17,6 +17,7 @@ def fact_schema() -> dict[str, Any]:
     schema["$id"] = SCHEMA_ID
     schema["title"] = "Fact sheet: countries, events and facts"
     _allow_written_numbers(schema)
+    _allow_bare_years(schema)
     return schema
 
 
@@ -30,6 +31,14 @@ def _allow_written_numbers(schema: dict[str, Any]) -> None:
     for name, number in values.items():
         written = {"type": "string", "pattern": NUMBER_PATTERN.pattern}
         values[name] = {"anyOf": [number, written]}
+
+
+def _allow_bare_years(schema: dict[str, Any]) -> None:
+    """A date may be a year alone, `date: 2014`: the checker reads it as the text `2014`, but
+    YAML readers in editors take it as an integer."""
+    for name in ("Event", "Fact"):
+        date = schema["$defs"][name]["properties"]["date"]
+        date["anyOf"].insert(1, {"type": "integer", "minimum": 1000, "maximum": 9999})
 
 
 def fact_schema_text() -> str:

@@ -113,6 +113,7 @@ SPEC_CODES = {
     "quote-in-other-document": "error",
     "value-not-in-quote": "error",
     "country-not-mentioned": "warning",
+    "date-unsupported": "error",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from generator.checks import ids, mentions, quotes, references, values
+from generator.checks import dates, ids, mentions, quotes, references, values
 from generator.checks.context import Context
 from generator.diagnostics import Diagnostic
 
@@ -16,6 +16,7 @@ FILE_CHECKS: dict[str, FileCheck] = {
     "quotes": quotes.check,
     "values": values.check,
     "mentions": mentions.check,
+    "dates": dates.check,
 }
 
 __all__ = ["FILE_CHECKS", "Context", "FileCheck", "ids"]
