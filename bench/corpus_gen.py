@@ -30,6 +30,12 @@ class Corpus:
     quotable: list[list[Sentence]]
 
 
+def published(doc_id: str) -> str:
+    """The published date of a document, from the number its id starts with."""
+    number = int(doc_id.split("_")[0])
+    return f"2015-{1 + number % 12:02d}-{1 + number % 28:02d}"
+
+
 def write_corpus(folder: Path, documents: int, rng: random.Random) -> Corpus:
     """Write `documents` documents and corpus/sources.yml into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -42,7 +48,7 @@ def write_corpus(folder: Path, documents: int, rng: random.Random) -> Corpus:
         (folder / f"{doc_id}.txt").write_bytes(raw)
         listing.append(
             f"  - id: {doc_id}\n    title: '{title}'\n    outlet: Synthetic Wire\n"
-            f"    published: 2015-{1 + number % 12:02d}-{1 + number % 28:02d}\n"
+            f"    published: {published(doc_id)}\n"
             f"    sha256: {hashlib.sha256(raw).hexdigest()}\n"
         )
         corpus.doc_ids.append(doc_id)

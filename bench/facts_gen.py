@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench import words
-from bench.corpus_gen import Corpus, Sentence
+from bench.corpus_gen import Corpus, Sentence, published
+from generator.dates import readings
 
 FACTS_PER_FILE = 100
 EVENTS_PER_FILE = 100
@@ -61,7 +62,7 @@ def _write_events(folder: Path, events: int, corpus: Corpus, rng: random.Random)
             code = words.COUNTRIES[sentence.country][0]
             chunk.append(
                 f"  - id: event-{number:05d}\n    name: Coalition meeting number {number}\n"
-                f"    date: 2015-{1 + number % 12:02d}-{1 + number % 28:02d}\n"
+                f"{_date_line(sentence)}"
                 f'    place: {words.COUNTRIES[sentence.country][3]}\n    countries: ["{code}"]\n'
                 f"    sources:\n      - doc: {sentence.doc_id}\n"
                 f"        quote: {_quoted(sentence.text)}\n"
@@ -91,13 +92,23 @@ def _fact(
     text = (
         f"  - id: fact-{number:06d}\n"
         f'    countries: ["{code}"]\n{event}'
-        f"    date: 2015-{1 + number % 12:02d}-{1 + number % 28:02d}\n"
+        f"{_date_line(sentence)}"
         f"    topic: {TOPICS[number % len(TOPICS)]}\n"
         f"    claim: {name} reported {value:,} {key} (synthetic fact {number}).\n"
         f"    sources:\n      - doc: {doc_id}\n        quote: {_quoted(quote)}\n"
         f"        values: {{{values}}}\n"
     )
     return text, broken
+
+
+def _date_line(sentence: Sentence) -> str:
+    """The `date:` line of the first date the sentence gives (read as the checker reads it,
+    with its document's published date), or none: dates come from the texts."""
+    found = readings(sentence.text, published(sentence.doc_id))
+    if not found:
+        return ""
+    first, precision = found[0].first.isoformat(), found[0].precision
+    return f"    date: {first[: {'day': 10, 'month': 7, 'year': 4}[precision]]}\n"
 
 
 def _quoted(text: str) -> str:

@@ -38,6 +38,7 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a number in the claim is in no quote of the fact and not in its date",
     ),
     "country-not-mentioned": (Severity.WARNING, "no country of the fact is named in its quotes"),
+    "date-unsupported": (Severity.ERROR, "no quote of the event or fact supports its date"),
 }
 
 

@@ -22,17 +22,17 @@ from generator.quantity import Quantity, parse_quantity
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CODE_PATTERN = r"^[A-Z]{2}$"
 DOC_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$"
+DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
 TOPICS = ("military", "diplomatic", "humanitarian", "political", "security", "other")
 
 Topic = Literal["military", "diplomatic", "humanitarian", "political", "security", "other"]
 
 
 def _real_date(value: str) -> str:
-    try:  # DATE_PATTERN has matched: YYYY-MM-DD, or YYYY-MM (a real date when its 1st is)
-        dt.date.fromisoformat(value if len(value) == 10 else f"{value}-01")
+    try:  # DATE_PATTERN has matched: YYYY-MM-DD, YYYY-MM or YYYY (real when its 1st day is)
+        dt.date.fromisoformat((value + "-01-01")[:10])
     except ValueError:
-        raise ValueError(f"{value} is not a real date; write YYYY-MM-DD or YYYY-MM") from None
+        raise ValueError(f"{value} is not a real date; write YYYY-MM-DD, YYYY-MM or YYYY") from None
     return value
 
 
@@ -60,7 +60,10 @@ CountryCode = Annotated[
 ]
 FuzzyDate = Annotated[
     str,
-    Field(pattern=DATE_PATTERN, description="YYYY-MM-DD, or YYYY-MM when only the month is known"),
+    Field(
+        pattern=DATE_PATTERN,
+        description="YYYY-MM-DD, YYYY-MM or YYYY: only as precise as a quote gives it",
+    ),
     AfterValidator(_real_date),
 ]
 Text = Annotated[str, AfterValidator(_visible_text)]
@@ -107,7 +110,7 @@ class Country(Strict):
 class Event(Strict):
     id: Slug
     name: Text
-    date: FuzzyDate
+    date: FuzzyDate | None = None
     place: Text | None = None
     countries: list[CountryCode] = Field(default_factory=list, description="hosts or parties")
     sources: list[SourceRef] = Field(min_length=1)

@@ -119,6 +119,7 @@ SPEC_CODES = {
     "value-key-not-in-quote": "warning",
     "claim-number-unsupported": "error",
     "country-not-mentioned": "warning",
+    "date-unsupported": "error",
 }
 
 

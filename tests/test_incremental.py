@@ -131,6 +131,20 @@ def test_a_changed_document_rechecks_what_cites_it(project: Dataset, tmp_path: P
     assert "[corpus-integrity]" in after
 
 
+def test_a_changed_published_date_rechecks_the_dates(project: Dataset, tmp_path: Path) -> None:
+    """Dates are read against sources.yml's published dates: a cached check must not outlive
+    them (the documents' bytes, and so their sha256, stay the same)."""
+    before = cached_check(tmp_path / "cache")
+    sources = Path("corpus/sources.yml")
+    sources.write_text(
+        re.sub(r"published: 2015-(\d\d)", r"published: 2013-\1", sources.read_text("utf-8")),
+        encoding="utf-8",
+    )
+    after = cached_check(tmp_path / "cache")
+    assert after == plain_check()
+    assert after.count("[date-unsupported]") > before.count("[date-unsupported]")
+
+
 @pytest.mark.parametrize("damage", ["flip", "truncate", "garbage", "empty"])
 def test_a_damaged_cache_entry_is_ignored(damage: str, project: Dataset, tmp_path: Path) -> None:
     folder = tmp_path / "cache"

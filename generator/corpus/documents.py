@@ -131,6 +131,9 @@ class Corpus:
     unverified: set[str] = field(default_factory=set)
     #: The sha256 of every verified document, by id.
     digests: dict[str, str] = field(default_factory=dict)
+    #: The published date of every verified document that has one, by id (dates are read
+    #: against it without reading the document).
+    published: dict[str, str] = field(default_factory=dict)
 
     def knows(self, doc_id: str) -> bool:
         """Whether `doc_id` names a document of the corpus, verified or not."""
@@ -206,6 +209,8 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
             continue
         documents.add(doc_id, path, entry)
         corpus.digests[doc_id] = listed
+        if entry.fields.get("published"):
+            corpus.published[doc_id] = str(entry.fields["published"])
     for doc_id, entry in metas.items():
         line, column = entry.raw.at(("id",))
         message = f"{doc_id}.txt is listed in {SOURCES_FILE} but missing from the corpus"

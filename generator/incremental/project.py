@@ -384,8 +384,10 @@ def _cached(cache: Cache | None, name: str | None) -> FileFindings | None:
 
 
 def _fingerprint(tables: Tables, corpus: Corpus) -> str:
-    """Of all that a file's checks read besides the file: tables, documents and their bytes."""
+    """Of all that a file's checks read besides the file: tables, documents and their bytes,
+    and the documents' published dates (dates are read against them)."""
     documents = sorted(corpus.digests.items())
     digest = hashlib.sha256(tables.fingerprint().encode())
     digest.update(repr((documents, sorted(corpus.unverified))).encode())
+    digest.update(repr(sorted(corpus.published.items())).encode())
     return digest.hexdigest()

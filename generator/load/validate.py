@@ -107,7 +107,7 @@ def _pattern_hint(path: YamlPath, value: object) -> str:
         "event": "must be an event id: a lowercase slug, like 'paris-conference-2014'",
         "code": "must be an ISO 3166-1 alpha-2 code in capitals, like 'AU' (quote \"NO\")",
         "countries": "must be an ISO 3166-1 alpha-2 code in capitals, like 'AU'",
-        "date": "must be a date written YYYY-MM-DD, or YYYY-MM when only the month is known",
+        "date": "must be a date written YYYY-MM-DD, YYYY-MM or YYYY (as precise as the quote)",
         "doc": "must be a corpus document id: the file name without .txt, no paths",
     }
     return f"is '{value}': " + hints.get(field, "has the wrong form")

@@ -11,6 +11,7 @@ from generator.site.views import (
     Site,
     cited_quotes,
     country_view,
+    date_origins,
     event_view,
     fact_view,
     source_info,
@@ -24,18 +25,21 @@ def build_site(result: CheckResult, edit: EditLinks | None = None) -> Site:
     base, corpus = result.context.base, result.context.corpus
     cache = ParagraphCache(corpus)
     quotes = cited_quotes(result, cache)
+    origins = date_origins(result, quotes)
     site = Site(result.summary, {}, {}, [], {})
     for country in base.countries:
         site.countries.setdefault(country.model.code, country_view(country.model))
     for event in base.events:
         if event.model.id not in site.events:
             view = event_view(event, quotes.get(id(event), []), site.countries, edit)
+            view.date_origin = origins.get(id(event))
             site.events[view.id] = view
             for ref in view.countries:
                 if ref.code in site.countries:
                     site.countries[ref.code].events.append(view)
     for fact in base.facts:
         fact_entry = fact_view(fact, quotes.get(id(fact), []), site, edit)
+        fact_entry.date_origin = origins.get(id(fact))
         site.facts.append(fact_entry)
         for ref in fact_entry.countries:
             if ref.code in site.countries:

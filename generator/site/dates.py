@@ -1,4 +1,4 @@
-"""Dates as curators write them (YYYY-MM-DD or YYYY-MM), sorted and shown to readers."""
+"""Dates as curators write them (YYYY-MM-DD, YYYY-MM or YYYY), sorted and shown to readers."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from functools import lru_cache
 
 @lru_cache(maxsize=4096)  # pages show the same dates again and again
 def show_date(value: str | None) -> str:
-    """`2014-09-15` -> `15 September 2014`; `2014-09` -> `September 2014`; None -> `unknown`."""
+    """`2014-09-15` -> `15 September 2014`; `2014-09` -> `September 2014`; `2014` -> `2014`;
+    None -> `unknown`."""
     if not value:
         return "unknown"
     parts = value.split("-")
+    if len(parts) == 1:
+        return value
     month = calendar.month_name[int(parts[1])]
     if len(parts) == 3:
         return f"{int(parts[2])} {month} {parts[0]}"
@@ -19,7 +22,7 @@ def show_date(value: str | None) -> str:
 
 
 def month_of(value: str) -> str:
-    """The `YYYY-MM` a date falls in."""
+    """The `YYYY-MM` a date falls in (a year-only date: its `YYYY`)."""
     return value[:7]
 
 

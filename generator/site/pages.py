@@ -8,14 +8,15 @@ from generator.model import TOPICS
 from generator.site.conflicts import CONTRADICT, DIFFER, Conflict
 from generator.site.dates import month_of
 from generator.site.render import Renderer
-from generator.site.views import CountryView, EventView, FactView, Ref, Site
+from generator.site.views import CountryView, DateOrigin, EventView, FactView, Ref, Site
 
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    date: str
+    date: str | None
     kind: str
     ref: Ref
+    origin: DateOrigin | None = None
 
 
 def build_pages(site: Site, renderer: Renderer, site_name: str) -> dict[str, str]:
@@ -31,9 +32,7 @@ def build_pages(site: Site, renderer: Renderer, site_name: str) -> dict[str, str
         "sources/index.md": renderer.page(
             "sources.md.j2", "sources/index.md", "Sources", sources=list(site.sources.values())
         ),
-        "timeline.md": renderer.page(
-            "timeline.md.j2", "timeline.md", "Timeline", months=timeline(site)
-        ),
+        "timeline.md": timeline_page(site, renderer),
         "conflicts.md": renderer.page(
             "conflicts.md.j2",
             "conflicts.md",
@@ -53,9 +52,16 @@ def build_pages(site: Site, renderer: Renderer, site_name: str) -> dict[str, str
     return pages
 
 
+def timeline_page(site: Site, renderer: Renderer) -> str:
+    months, undated = timeline(site)
+    return renderer.page(
+        "timeline.md.j2", "timeline.md", "Timeline", months=months, undated=undated
+    )
+
+
 def home(site: Site, renderer: Renderer, site_name: str) -> str:
     dates = sorted(
-        [event.date for event in site.events.values()]
+        [event.date for event in site.events.values() if event.date]
         + [fact.date for fact in site.facts if fact.date]
     )
     first, last = (dates[0], dates[-1]) if dates else (None, None)
@@ -108,25 +114,34 @@ def sorted_countries(site: Site) -> list[CountryView]:
 
 
 def sorted_events(site: Site) -> list[EventView]:
-    return sorted(site.events.values(), key=lambda event: (event.date, event.id))
+    """By date, an undated event after every dated one."""
+    return sorted(
+        site.events.values(), key=lambda event: (event.date is None, event.date or "", event.id)
+    )
 
 
-def timeline(site: Site) -> list[tuple[str, list[TimelineEntry]]]:
-    """Events and dated facts by month; a month-only date sorts before the days of its month."""
+def timeline(site: Site) -> tuple[list[tuple[str, list[TimelineEntry]]], list[TimelineEntry]]:
+    """Events and dated facts by month (a month-only date opens its month, a year-only date its
+    year), and apart from them every undated event and fact: never given a date."""
     entries = [
-        TimelineEntry(event.date, "event", Ref(event.name, event.src))
+        TimelineEntry(event.date, "event", Ref(event.name, event.src), event.date_origin)
         for event in site.events.values()
     ]
     entries += [
-        TimelineEntry(fact.date, "fact", Ref(fact.claim, fact.home.src, fact.home.anchor))
+        TimelineEntry(
+            fact.date, "fact", Ref(fact.claim, fact.home.src, fact.home.anchor), fact.date_origin
+        )
         for fact in site.facts
-        if fact.date
     ]
-    entries.sort(key=lambda entry: (entry.date, entry.kind, entry.ref.src, entry.ref.anchor or ""))
+    entries.sort(
+        key=lambda entry: (entry.date or "", entry.kind, entry.ref.src, entry.ref.anchor or "")
+    )
     months: dict[str, list[TimelineEntry]] = {}
+    undated = [entry for entry in entries if entry.date is None]
     for entry in entries:
-        months.setdefault(month_of(entry.date), []).append(entry)
-    return list(months.items())
+        if entry.date is not None:
+            months.setdefault(month_of(entry.date), []).append(entry)
+    return list(months.items()), undated
 
 
 def conflicting(

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 from generator.check.pipeline import CheckResult, Summary
 from generator.corpus.documents import Document
+from generator.dates import date_sources
 from generator.load.validate import Entry
+from generator.match.verify import QuoteCheck
 from generator.model import Country, Event, Fact
 from generator.site import links
 from generator.site.conflicts import Conflict, fact_conflicts
@@ -51,6 +53,14 @@ class CitedQuote:
     source: SourceInfo
 
 
+@dataclass(frozen=True, slots=True)
+class DateOrigin:
+    """Where a date comes from: the words of a quote that give it, and the quote's source."""
+
+    words: str
+    source: SourceInfo
+
+
 @dataclass(slots=True)
 class FactView:
     id: str
@@ -63,19 +73,21 @@ class FactView:
     conflicts: list[Conflict]
     home: Ref
     edit_url: str | None
+    date_origin: DateOrigin | None = None
 
 
 @dataclass(slots=True)
 class EventView:
     id: str
     name: str
-    date: str
+    date: str | None
     place: str | None
     countries: list[CountryRef]
     quotes: list[CitedQuote]
     src: str
     edit_url: str | None
     facts: list[FactView] = field(default_factory=list)
+    date_origin: DateOrigin | None = None
 
 
 @dataclass(slots=True)
@@ -207,3 +219,23 @@ def cited_quotes(result: CheckResult, cache: ParagraphCache) -> dict[int, list[C
             )
         by_owner.setdefault(id(check.owner), []).append(CitedQuote(view, infos[view.doc_id]))
     return by_owner
+
+
+def date_origins(result: CheckResult, quotes: dict[int, list[CitedQuote]]) -> dict[int, DateOrigin]:
+    """For every dated event and fact (by the id() of its entry), the first words of its
+    quotes that give its date (the check has proved that some do)."""
+    checks: dict[int, list[QuoteCheck]] = {}
+    for check in result.context.quotes:
+        if check.owner.model.date is not None:
+            checks.setdefault(id(check.owner), []).append(check)
+    published = result.context.corpus.published
+    origins: dict[int, DateOrigin] = {}
+    for key, owned in checks.items():
+        date = owned[0].owner.model.date or ""
+        for check, cited in zip(owned, quotes.get(key, []), strict=False):
+            found = date_sources([(check.source.doc, check.parts)], published)
+            words = next((s.reading.words for s in found if s.reading.supports(date)), None)
+            if words is not None:
+                origins[key] = DateOrigin(words, cited.source)
+                break
+    return origins

@@ -48,7 +48,11 @@ PAYLOADS = [
     '@SUM(1+1)*cmd|" /C calc"!A0',
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-QUOTE = "Australia said it would provide eight aircraft and 600 personnel to help combat IS."
+#: Its "on Monday" gives the events' date: the site shows it with the (hostile) outlet.
+QUOTE = (
+    "France announced it had begun reconnaissance missions over Iraq on Monday, while Australia"
+    " said it would provide eight aircraft and 600 personnel to help combat IS."
+)
 DOC = "001_45c1c8414a270103"
 
 

@@ -82,3 +82,15 @@ def test_values_may_be_written_with_thousands_separators(tmp_path: Path) -> None
 
     assert check_jsonschema(written).returncode == 0
     assert check_jsonschema(wrong).returncode == 1
+
+
+def test_dates_may_be_a_day_a_month_or_a_year(tmp_path: Path) -> None:
+    """`date: 2014` is an integer to YAML readers but a year to the checker: editors agree."""
+    event = (
+        "events:\n  - id: a-b\n    name: x\n    date: {date}\n"
+        "    sources:\n      - doc: d\n        quote: one two three four five\n"
+    )
+    for date, code in [("2014-09-15", 0), ("2014-09", 0), ("2014", 0), ("2014-9", 1), ("14", 1)]:
+        path = tmp_path / f"events-{date}.yml"
+        path.write_text(event.replace("{date}", date), encoding="utf-8")
+        assert check_jsonschema(path).returncode == code, date

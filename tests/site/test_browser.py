@@ -16,7 +16,7 @@ from tests.site.conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-INJECTION = '<script>alert(9)</script> [x](javascript:alert(9)) {: onclick="alert(9)" } {{ 9*9 }}'
+INJECTION = '<script>alert(origin)</script> [x](javascript:alert(origin)) {: onclick="alert(origin)" } {{ "ab"|upper }}'
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -84,6 +84,26 @@ def test_the_injection_claim_shows_literally_and_runs_nothing(page: Page, small_
     assert page.locator("h1").inner_text() == "Paris conference <b>on</b> *Iraq*"
     page.goto(small_url + "timeline/")
     assert page.get_by_text(INJECTION).count() == 1
+
+
+def test_a_date_shows_where_it_comes_from_and_undated_stays_undated(
+    page: Page, small_url: str
+) -> None:
+    origin = (
+        '15 September 2014, from "Monday\'s conference", VICE News, published 15 September 2014'
+    )
+    page.goto(small_url + "countries/us/")
+    assert page.locator("#fact-us-gulf-backing .fs-fact-meta").inner_text().startswith(origin)
+    page.goto(small_url + "timeline/")
+    dated = page.locator("ul.fs-timeline li").first
+    assert dated.inner_text().startswith(origin)
+    assert dated.locator("a").inner_text().startswith("Representatives including the US")
+    assert page.locator("h2", has_text="Undated").count() == 1
+    entries = page.locator(".fs-undated-list li a")
+    assert entries.first.inner_text() == "Paris conference <b>on</b> *Iraq*"
+    assert page.locator(".fs-undated-list .fs-date").count() == 0
+    page.goto(small_url + "events/paris-conference-2014/")
+    assert page.locator(".fs-meta dd").first.inner_text() == "Undated"
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))

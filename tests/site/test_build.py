@@ -20,7 +20,7 @@ from tests.site.conftest import REPO, build_site
 
 HREF = re.compile(r'href="([^"]*)"')
 ID = re.compile(r'id="([^"]*)"')
-INJECTION = '<script>alert(9)</script> [x](javascript:alert(9)) {: onclick="alert(9)" } {{ 9*9 }}'
+INJECTION = '<script>alert(origin)</script> [x](javascript:alert(origin)) {: onclick="alert(origin)" } {{ "ab"|upper }}'
 
 
 def page(site: Path, path: str) -> str:

@@ -19,7 +19,8 @@ from generator.site.conflicts import AGREE, CONTRADICT, DIFFER, Conflict, fact_c
 from generator.site.dates import flag, show_date
 from generator.site.links import Linker, relative_path
 from generator.site.offsets import OffsetMap, normalize_with_offsets, raw_span
-from generator.site.views import Site
+from generator.site.pages import timeline
+from generator.site.views import DateOrigin, Site, SourceInfo
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -248,5 +249,31 @@ def test_links_without_directory_urls() -> None:
 def test_dates_and_flags() -> None:
     assert show_date("2014-09-05") == "5 September 2014"
     assert show_date("2014-09") == "September 2014"
+    assert show_date("2014") == "2014"
     assert show_date(None) == "unknown"
     assert flag("AU") == "\U0001f1e6\U0001f1fa"
+
+
+def test_a_date_keeps_the_words_it_comes_from(site: Site) -> None:
+    [fact] = [fact for fact in site.facts if fact.id == "us-gulf-backing"]
+    vice = SourceInfo(
+        "001_45c1c8414a270103",
+        "Anti-Islamic State Coalition To Provide Military Assistance to Iraq",
+        "sources/001_45c1c8414a270103.md",
+        "VICE News",
+        "John Beck",
+        "2014-09-15",
+    )
+    assert (fact.date, fact.date_origin) == ("2014-09-15", DateOrigin("Monday's conference", vice))
+
+
+def test_the_timeline_lists_undated_entries_apart_and_never_dates_them(site: Site) -> None:
+    months, undated = timeline(site)
+    assert [(month, [entry.ref.label for entry in entries]) for month, entries in months] == [
+        ("2014-09", ["Representatives including the US said they would back the Iraqi government."])
+    ]
+    assert [(entry.kind, entry.date, entry.origin) for entry in undated] == [
+        ("event", None, None),
+        ("fact", None, None),
+        ("fact", None, None),
+    ]

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 from generator.check.rules import (
     claim_numbers,
+    dates,
     ids,
     mentions,
     quotes,
@@ -26,6 +27,7 @@ FILE_CHECKS: dict[str, FileCheck] = {
     "value_keys": value_keys.check,
     "claim_numbers": claim_numbers.check,
     "mentions": mentions.check,
+    "dates": dates.check,
 }
 
 __all__ = ["FILE_CHECKS", "Context", "FileCheck", "ids"]

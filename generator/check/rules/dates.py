@@ -1,0 +1,44 @@
+"""date-unsupported: an event's or fact's date must be one that its quotes give."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.check.rules.context import Context
+from generator.dates import DateSource, date_sources, unread
+from generator.diagnostics import Diagnostic
+from generator.match.verify import QuoteCheck
+
+ID = "dates"
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    published = context.corpus.published
+    quotes_by_owner: dict[int, list[QuoteCheck]] = {}
+    for quote in context.quotes:
+        if quote.owner.model.date is not None:  # only dated entries' quotes are read
+            quotes_by_owner.setdefault(id(quote.owner), []).append(quote)
+    for quotes in quotes_by_owner.values():
+        owner, date = quotes[0].owner, quotes[0].owner.model.date
+        assert date is not None
+        found = date_sources(((quote.source.doc, quote.parts) for quote in quotes), published)
+        if not any(source.reading.supports(date) for source in found):
+            undated = [quote for quote in quotes if quote.source.doc not in published]
+            yield owner.diagnostic(("date",), "date-unsupported", message(date, found, undated))
+
+
+def message(date: str, found: list[DateSource], undated: list[QuoteCheck]) -> str:
+    """What the quotes support, which words of the quotes of `undated` documents (without a
+    published date) would support a date with one, and what to do."""
+    given = "; ".join(source.describe() for source in found) or "none"
+    text = f"no quote supports the date {date}; the dates its quotes support: {given}"
+    unread_words = [
+        f'"{words}" in {quote.source.doc}' for quote in undated for words in _unread(quote)
+    ]
+    if unread_words:
+        text += f" ({', '.join(unread_words)}: a date only with the document's published date)"
+    return text + "; write a date a quote supports, coarsen it to its month or year, or drop it"
+
+
+def _unread(quote: QuoteCheck) -> list[str]:
+    return [words for part in quote.parts for words in unread(part)]
