@@ -16,7 +16,10 @@ from tests.site.conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-INJECTION = '<script>alert(origin)</script> [x](javascript:alert(origin)) {: onclick="alert(origin)" } {{ "ab"|upper }}'
+INJECTION = (
+    '<script>alert(origin)</script> [x](javascript:alert(origin)) {: onclick="alert(origin)" }'
+    ' {{ "ab"|upper }}'
+)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

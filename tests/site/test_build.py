@@ -20,7 +20,10 @@ from tests.site.conftest import REPO, build_site
 
 HREF = re.compile(r'href="([^"]*)"')
 ID = re.compile(r'id="([^"]*)"')
-INJECTION = '<script>alert(origin)</script> [x](javascript:alert(origin)) {: onclick="alert(origin)" } {{ "ab"|upper }}'
+INJECTION = (
+    '<script>alert(origin)</script> [x](javascript:alert(origin)) {: onclick="alert(origin)" }'
+    ' {{ "ab"|upper }}'
+)
 
 
 def page(site: Path, path: str) -> str:

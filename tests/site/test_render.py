@@ -19,7 +19,10 @@ from generator.site.pages import build_pages
 from generator.site.render import Renderer, front_matter
 
 REPO = Path(__file__).resolve().parents[2]
-INJECTION = '<script>alert(origin)</script> [x](javascript:alert(origin)) {: onclick="alert(origin)" } {{ "ab"|upper }}'
+INJECTION = (
+    '<script>alert(origin)</script> [x](javascript:alert(origin)) {: onclick="alert(origin)" }'
+    ' {{ "ab"|upper }}'
+)
 
 
 @pytest.fixture(scope="module")
