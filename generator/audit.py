@@ -4,7 +4,9 @@ Every HTML page is parsed with the standard library's HTMLParser (which unescape
 values, so `&#106;avascript:` is seen as `javascript:`). A finding is any `on*` attribute; any
 `javascript:`, `vbscript:` or `data:` URL in a URL attribute; any element that embeds or
 redirects (`iframe`, `object`, `embed`, `base`, `meta http-equiv=refresh`, ...); and any
-`<script>` outside a small allow-list of what Material emits (see `_theme_script`).
+`<script>` outside a small allow-list of what Material emits (see `_theme_script`); and any
+URL (a link, an image, a stylesheet, a `url()` in a style) to a host the site did not put
+there (`generator.hosts`) or of a scheme it does not use (`mailto:`, `ftp:`...).
 """
 
 from __future__ import annotations
@@ -18,9 +20,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.hosts import THEME_HOSTS, url_target
+
 URL_ATTRIBUTES = frozenset(
     {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "to", "from", "values"}
 )
+#: Attributes holding URLs that may point elsewhere (beyond those that could run code).
+ELSEWHERE_ATTRIBUTES = URL_ATTRIBUTES | {"background", "cite", "longdesc", "ping", "manifest"}
+SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
+_CSS_URL = re.compile(r"""url\(\s*["']?([^"')\s]+)|@import\s+["']([^"']+)""", re.IGNORECASE)
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base"})
 THEME_SCRIPTS = "assets/javascripts/"
@@ -61,11 +69,14 @@ class Finding:
 
 
 class _PageAuditor(HTMLParser):
-    def __init__(self, site: Path, page: Path, display: str) -> None:
+    def __init__(
+        self, site: Path, page: Path, display: str, hosts: frozenset[str] = THEME_HOSTS
+    ) -> None:
         super().__init__(convert_charrefs=True)
-        self.site, self.page, self.display = site, page, display
+        self.site, self.page, self.display, self.hosts = site, page, display, hosts
         self.findings: list[Finding] = []
         self._script: tuple[dict[str, str], tuple[int, int], list[str]] | None = None
+        self._in_style = False
 
     def report(self, message: str, position: tuple[int, int] | None = None) -> None:
         line, offset = position or self.getpos()
@@ -78,18 +89,41 @@ class _PageAuditor(HTMLParser):
                 self.report(f"<{tag}> has an event handler attribute {name}={value!r}")
             elif name in URL_ATTRIBUTES and _bad_scheme(value):
                 self.report(f"<{tag}> has a {_bad_scheme(value)} URL in {name}={value!r}")
+            else:
+                self._check_elsewhere(tag, name, value)
         if tag in FORBIDDEN_ELEMENTS:
             self.report(f"<{tag}> element (embeds or redirects content)")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             self.report("<meta http-equiv=refresh> (redirects the page)")
         if tag == "script":
             self._script = (values, self.getpos(), [])
+        self._in_style = tag == "style"
 
     def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._script[2].append(data)
+        if self._in_style:
+            self._check_urls("<style>", "its text", _css_urls(data))
+
+    def _check_elsewhere(self, tag: str, name: str, value: str) -> None:
+        if name in ELSEWHERE_ATTRIBUTES:
+            self._check_urls(f"<{tag}>", name, [value])
+        elif name in SRCSET_ATTRIBUTES:
+            candidates = [part.split()[0] for part in value.split(",") if part.split()]
+            self._check_urls(f"<{tag}>", name, candidates)
+        elif name == "style":
+            self._check_urls(f"<{tag}>", name, _css_urls(value))
+
+    def _check_urls(self, element: str, where: str, urls: list[str]) -> None:
+        for url in urls:
+            target = url_target(url)
+            if target is None or target in self.hosts:
+                continue
+            what = f"a {target} URL" if target.endswith(":") else f"a URL to the host {target!r}"
+            self.report(f"{element} has {what} the site did not put there, in {where}: {url!r}")
 
     def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
         if tag == "script" and self._script is not None:
             values, position, parts = self._script
             self._script = None
@@ -129,6 +163,10 @@ def _bad_scheme(value: str) -> str | None:
     return next((scheme for scheme in BAD_SCHEMES if cleaned.startswith(scheme)), None)
 
 
+def _css_urls(text: str) -> list[str]:
+    return [found.group(1) or found.group(2) for found in _CSS_URL.finditer(text)]
+
+
 def _is_json(text: str) -> bool:
     try:
         json.loads(text)
@@ -137,27 +175,31 @@ def _is_json(text: str) -> bool:
     return True
 
 
-def audit_page(site: Path, page: Path, display: str) -> list[Finding]:
-    """The findings of one HTML page of the site built into `site`."""
-    auditor = _PageAuditor(site, page, display)
+def audit_page(
+    site: Path, page: Path, display: str, hosts: frozenset[str] = THEME_HOSTS
+) -> list[Finding]:
+    """The findings of one HTML page of the site built into `site` (which may name `hosts`)."""
+    auditor = _PageAuditor(site, page, display, hosts)
     auditor.feed(page.read_text(encoding="utf-8", errors="replace"))
     auditor.close()
     return auditor.findings
 
 
-def audit_site(site: Path) -> tuple[int, list[Finding]]:
+def audit_site(site: Path, hosts: frozenset[str] = THEME_HOSTS) -> tuple[int, list[Finding]]:
     """How many pages were audited, and every finding, in file, line, column order."""
     pages = sorted(site.rglob("*.html"))
-    findings = [finding for page in pages for finding in audit_page(site, page, page.as_posix())]
+    findings = [
+        finding for page in pages for finding in audit_page(site, page, page.as_posix(), hosts)
+    ]
     return len(pages), sorted(findings, key=lambda item: (item.file, item.line, item.column))
 
 
-def run_audit(site: Path) -> int:
+def run_audit(site: Path, hosts: frozenset[str] = THEME_HOSTS) -> int:
     """Print the findings; exit status 0 clean, 1 findings, 2 no built site to audit."""
     if not site.is_dir():
         print(f"error: {site} is not a folder (build the site first)", file=sys.stderr)
         return 2
-    count, findings = audit_site(site)
+    count, findings = audit_site(site, hosts)
     if count == 0:
         print(f"error: no HTML page under {site} (build the site first)", file=sys.stderr)
         return 2

@@ -193,12 +193,22 @@ def add_audit_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "audit",
         help="scan every HTML page of a built site for scripts, handlers and unsafe URLs",
         description="After `mkdocs build`: report every on* attribute, javascript:/data: URL, "
-        "embedding element or <script> on any page that the theme did not put there.",
+        "embedding element or <script> on any page that the theme did not put there, and "
+        "every link, image or stylesheet URL to a host the site did not put there (the "
+        "theme's, site_url's and repo_url's, and the url: of each corpus source).",
         epilog="examples:\n  python -m generator audit site\n\n"
         "exit status:\n  0  nothing found\n  1  findings\n  2  no built site in SITE_DIR",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     audit.add_argument("site", metavar="SITE_DIR", type=Path, help="the built site (site/)")
+    audit.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar="FILE",
+        help="the MkDocs configuration the site was built with, for the hosts it may link "
+        "to (default: mkdocs.yml; without one, only the theme's hosts)",
+    )
     audit.set_defaults(handler=run_audit_command)
 
 
@@ -254,8 +264,9 @@ def run_fix_command(options: argparse.Namespace) -> int:
 
 def run_audit_command(options: argparse.Namespace) -> int:
     from generator.audit import run_audit
+    from generator.hosts import configured_hosts
 
-    return run_audit(options.site)
+    return run_audit(options.site, configured_hosts(options.config))
 
 
 def authoring() -> ModuleType:

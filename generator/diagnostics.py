@@ -42,9 +42,25 @@ CODES: dict[str, tuple[Severity, str]] = {
 }
 
 
+def shown(text: str) -> str:
+    """`text` safe to print on one line of a report: unprintable characters escaped.
+
+    Messages quote keys and values of untrusted files: a line break (any of them: `\\n`,
+    `\\r`, NEL, LS, PS, VT, FF...) or a terminal escape in one must not forge a line of the
+    report (or a GitHub workflow command) or drive the terminal. Escaping twice changes nothing.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One problem at one place: file, 1-based line and column, code and advice."""
+    """One problem at one place: file, 1-based line and column, code and advice.
+
+    The file, message and id are escaped when the diagnostic is made (`shown`), so whatever
+    a message quotes, every report format prints it on one line.
+    """
 
     file: str
     line: int
@@ -52,6 +68,12 @@ class Diagnostic:
     code: str
     message: str
     id: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("file", "message", "id"):
+            value = getattr(self, name)
+            if value is not None and not value.isprintable():
+                object.__setattr__(self, name, shown(value))
 
     @property
     def severity(self) -> Severity:

@@ -54,6 +54,29 @@ def _visible_text(value: str) -> str:
     return value
 
 
+#: Every character that ends a line for some reader: `str.splitlines` (so Python-Markdown and
+#: MkDocs' front matter), YAML (NEL, LS, PS) and JavaScript (LS, PS).
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+_BREAK_NAMES = {
+    "\n": "a line feed",
+    "\r": "a carriage return",
+    "\v": "a vertical tab",
+    "\f": "a form feed",
+    "\x85": "a next-line character (NEL)",
+}
+
+
+def _one_line(value: str) -> str:
+    """A name, place or alias is shown on one line: a page title, a table cell, a link."""
+    if LINE_BREAKS.isdisjoint(value):
+        return value
+    char = next(char for char in value if char in LINE_BREAKS)
+    name = _BREAK_NAMES.get(char) or "a " + unicodedata.name(char, "information separator").lower()
+    raise ValueError(
+        f"must be one line, but holds {name} (U+{ord(char):04X}); write it on one line"
+    )
+
+
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="lowercase slug, like paris-2014")]
 CountryCode = Annotated[
     str, Field(pattern=CODE_PATTERN, description="ISO 3166-1 alpha-2 code, like AU")
@@ -83,6 +106,8 @@ Value = Annotated[
         }
     ),
 ]
+#: Text shown on one line (names, places, aliases): no line or paragraph separator of any kind.
+Line = Annotated[str, AfterValidator(_one_line), AfterValidator(_visible_text)]
 DocId = Annotated[str, Field(pattern=DOC_PATTERN, description="corpus file name without .txt")]
 
 
@@ -103,15 +128,15 @@ class SourceRef(Strict):
 
 class Country(Strict):
     code: CountryCode
-    name: Text
-    aliases: list[Text] = Field(default_factory=list, description="other names and demonyms")
+    name: Line
+    aliases: list[Line] = Field(default_factory=list, description="other names and demonyms")
 
 
 class Event(Strict):
     id: Slug
-    name: Text
+    name: Line
     date: FuzzyDate | None = None
-    place: Text | None = None
+    place: Line | None = None
     countries: list[CountryCode] = Field(default_factory=list, description="hosts or parties")
     sources: list[SourceRef] = Field(min_length=1)
 

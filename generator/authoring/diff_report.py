@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from generator.authoring.diff import KINDS, EntryDiff
 from generator.authoring.markdown import code, escape
+from generator.diagnostics import shown
 
 MARK = {"added": "+", "removed": "-", "changed": "~"}
 PLURAL = {"fact": "facts", "event": "events", "country": "countries"}
@@ -27,7 +28,8 @@ def render_text(entries: list[EntryDiff]) -> str:
     for kind in _kinds(entries):
         lines.append(f"{PLURAL[kind].capitalize()}: {counts(entries, kind)}")
         for entry in (item for item in entries if item.kind == kind):
-            lines.append(f"{MARK[entry.status]} {kind} {entry.id} ({entry.file}): {entry.title}")
+            title = shown(entry.title)
+            lines.append(f"{MARK[entry.status]} {kind} {entry.id} ({shown(entry.file)}): {title}")
             lines.extend(
                 f"    {change.field}: {_shown(change.old)} → {_shown(change.new)}"
                 for change in entry.changes
@@ -61,7 +63,7 @@ def _kinds(entries: list[EntryDiff]) -> list[str]:
 
 
 def _shown(value: str | None) -> str:
-    return "(none)" if value is None else f'"{value}"'
+    return "(none)" if value is None else f'"{shown(value)}"'
 
 
 def _md(value: str | None) -> str:

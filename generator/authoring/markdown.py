@@ -5,17 +5,19 @@ from __future__ import annotations
 import html
 import re
 
+from generator.diagnostics import shown
+
 _SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
 
 
 def escape(text: str) -> str:
     """Plain text safe in a Markdown paragraph or table cell: no HTML, no markup, one line."""
-    return _SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    return _SPECIAL.sub(r"\\\1", html.escape(shown(" ".join(text.split())), quote=False))
 
 
 def code(text: str) -> str:
     """Inline code for an id or path (backticks become quotes; pipes escaped for tables)."""
-    return "`" + text.replace("`", "'").replace("|", "\\|") + "`"
+    return "`" + shown(text).replace("`", "'").replace("|", "\\|") + "`"
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:

@@ -17,7 +17,7 @@ from generator.corpus.normalize import split_paragraphs
 from generator.diagnostics import Diagnostic
 from generator.load.validate import validate_item
 from generator.load.yaml import RawItem, load_bytes
-from generator.model import DOC_PATTERN, FuzzyDate, Strict, Text
+from generator.model import DOC_PATTERN, FuzzyDate, Line, Strict
 
 SOURCES_FILE = "sources.yml"
 #: A document's text -> its paragraphs, verbatim and normalised (from a cache, or afresh).
@@ -29,10 +29,10 @@ class DocumentMeta(Strict):
     """An entry of corpus/sources.yml: only what the text itself states."""
 
     id: str = Field(pattern=DOC_PATTERN)
-    title: Text
+    title: Line
     sha256: str = Field(pattern=SHA256_PATTERN)
-    outlet: Text | None = None
-    author: Text | None = None
+    outlet: Line | None = None
+    author: Line | None = None
     published: FuzzyDate | None = None
     url: str | None = Field(default=None, pattern=r"^https?://[^\s\"'<>]+$")
 
@@ -286,6 +286,12 @@ def _document(
 
 
 Sources = tuple[dict[str, Listing], list[Diagnostic]]
+
+
+def listed_urls(root: Path) -> list[str]:
+    """The `url:` of every valid entry of the corpus's sources.yml (none if it is missing)."""
+    metas, _ = _load_sources(root / SOURCES_FILE, SOURCES_FILE, None)
+    return [str(entry.fields["url"]) for entry in metas.values() if entry.fields.get("url")]
 
 
 def _load_sources(path: Path, display: str, cache: CorpusCache | None) -> Sources:

