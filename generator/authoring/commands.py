@@ -9,12 +9,13 @@ from pathlib import Path
 
 from generator.authoring.diff import diff_factbases
 from generator.authoring.diff_report import RENDERER_BY_NAME
-from generator.authoring.fix import Proposal, propose_fixes
+from generator.authoring.fix import Kept, Proposal, judge_quotes
 from generator.authoring.quote import find_sentences, too_short
 from generator.authoring.revisions import GitError, factbase_at
 from generator.authoring.rewrite import RewriteError, rewrite_scalars
 from generator.checker import display_path, run_check
 from generator.corpus import load_corpus
+from generator.factbase import listed_files
 from generator.schema import fact_schema_text
 
 
@@ -55,21 +56,20 @@ def run_quote(corpus_dir: Path, words: list[str], doc_id: str | None, limit: int
 
 
 def run_fix(corpus_dir: Path, facts_dir: Path, write: bool) -> int:
-    """Print (or, with `write`, apply) the confident quote fixes, one unified diff per file."""
+    """Print (or, with `write`, apply) the confident quote fixes, one unified diff per file;
+    say on stderr, for each quote left alone, which rule kept it."""
     proposals: dict[str, list[Proposal]] = defaultdict(list)
-    for proposal in propose_fixes(run_check(corpus_dir, facts_dir)):
-        proposals[proposal.file].append(proposal)
+    for verdict in judge_quotes(run_check(corpus_dir, facts_dir)):
+        if isinstance(verdict, Kept):
+            print(
+                f"{verdict.file}:{verdict.line}:{verdict.column}: kept: {verdict.reason}",
+                file=sys.stderr,
+            )
+        else:
+            proposals[verdict.file].append(verdict)
+    paths = _paths_by_display(facts_dir)
     for file, mine in sorted(proposals.items()):
-        path = Path(file)
-        raw = path.read_bytes()
-        try:
-            new = rewrite_scalars(raw, {(item.line, item.column): item.new for item in mine})
-        except RewriteError as error:
-            print(f"{file}: left as it was: {error}", file=sys.stderr)
-            continue
-        sys.stdout.writelines(_unified(file, raw, new))
-        if write:
-            path.write_bytes(new)
+        _fix_file(file, paths.get(file, []), mine, write)
     fixed = sum(len(mine) for mine in proposals.values())
     verb = "fixed" if write else "can be fixed (run fix --write)"
     message = f"{fixed} quote{'' if fixed == 1 else 's'} {verb}" if fixed else NOTHING_TO_FIX
@@ -78,6 +78,47 @@ def run_fix(corpus_dir: Path, facts_dir: Path, write: bool) -> int:
 
 
 NOTHING_TO_FIX = "no quote to fix: none misses one corpus sentence by a typo (see check)"
+
+
+def _paths_by_display(facts_dir: Path) -> dict[str, list[Path]]:
+    """The real path of each fact file by the (escaped) name diagnostics show for it."""
+    paths: dict[str, list[Path]] = defaultdict(list)
+    for path, display in listed_files(facts_dir, display_path(facts_dir)):
+        paths[display].append(path)
+    return paths
+
+
+def _fix_file(file: str, paths: list[Path], mine: list[Proposal], write: bool) -> None:
+    """Show (and, with `write`, make) the fixes of one file, found by its real path."""
+    if len(paths) != 1:
+        print(
+            f"{file}: left as it was: {len(paths)} files are named so once escaped "
+            "(their names hold unprintable characters); rename them",
+            file=sys.stderr,
+        )
+        return
+    path = paths[0]
+    try:
+        raw = read_regular_file(path)
+        new = rewrite_scalars(
+            raw,
+            {(item.line, item.column): item.new for item in mine},
+            {(item.line, item.column): item.old for item in mine},
+        )
+    except (OSError, RewriteError) as error:
+        reason = error.strerror if isinstance(error, OSError) else error
+        print(f"{file}: left as it was: {reason}", file=sys.stderr)
+        return
+    sys.stdout.writelines(_unified(file, raw, new))
+    if write:
+        path.write_bytes(new)
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a plain file (never through a link, never of a pipe or device)."""
+    if path.is_symlink() or not path.is_file():
+        raise OSError(0, "not a regular file")
+    return path.read_bytes()
 
 
 def _unified(file: str, old: bytes, new: bytes) -> list[str]:
