@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic
+from generator.yamlhints import SyntaxError_, hint
 
 try:
     from yaml import CSafeLoader as SafeLoader
@@ -211,7 +212,7 @@ def compose(text: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=_PlainLoader)
     except yaml.MarkedYAMLError as error:
-        raise _syntax_refusal(error) from None
+        raise _syntax_refusal(error, text) from None
 
 
 def _scan_events(text: str) -> None:
@@ -234,7 +235,7 @@ def _scan_events(text: str) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as error:
-        raise _syntax_refusal(error) from None
+        raise _syntax_refusal(error, text) from None
 
 
 def _refuse_node_extras(event: yaml.NodeEvent) -> None:
@@ -249,16 +250,23 @@ def _refuse(mark: Any, message: str) -> None:
     raise _Refused(mark.line + 1, mark.column + 1, "yaml-syntax", message)
 
 
-def _syntax_refusal(error: yaml.MarkedYAMLError) -> _Refused:
+def _syntax_refusal(error: yaml.MarkedYAMLError, text: str) -> _Refused:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or error.context or "invalid YAML"
     context = ""
+    begun = error.context_mark if error.context and error.problem else None
     if error.context and error.problem:
-        begun = error.context_mark  # an unclosed quote or bracket: say where it was opened
+        # an unclosed quote or bracket: say where it was opened
         where = f" on line {begun.line + 1}" if begun and begun.line + 1 != line else ""
         context = f" ({error.context}{where})"
-    return _Refused(line, column, "yaml-syntax", f"{problem}{context}")
+    found = SyntaxError_(
+        problem, error.context or "", line, column, begun.line + 1 if begun else None
+    )
+    advice = hint(found, text)
+    return _Refused(
+        line, column, "yaml-syntax", f"{problem}{context}{'; ' if advice else ''}{advice}"
+    )
 
 
 def _split_sections(
