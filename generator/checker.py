@@ -19,7 +19,7 @@ from generator.diagnostics import Diagnostic, Severity, sorted_diagnostics
 from generator.factbase import merged, parse_fact_files
 from generator.filecheck import check_file
 from generator.search import CorpusIndex
-from generator.tables import Defined, Tables, count
+from generator.tables import Defined, Tables, count, unread
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,9 @@ class Summary:
     quotes_verified: int
     errors: int
     warnings: int
+    #: Fact files that could not be read, and the facts they hold as far as can be told.
+    files_not_read: int = 0
+    facts_not_read: int = 0
 
     def to_dict(self) -> dict[str, int]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -103,6 +106,7 @@ def summarize(
 ) -> Summary:
     """The counts of the summary line; `quotes` is (all, verified)."""
     errors = sum(1 for item in diagnostics if item.severity is Severity.ERROR)
+    files_not_read, facts_not_read = unread(defined)
     return Summary(
         documents=documents,
         countries=count(defined, "country"),
@@ -112,4 +116,6 @@ def summarize(
         quotes_verified=quotes[1],
         errors=errors,
         warnings=len(diagnostics) - errors,
+        files_not_read=files_not_read,
+        facts_not_read=facts_not_read,
     )

@@ -51,6 +51,8 @@ class Defined:
     columns: list[int]
     #: Countries' names and aliases (what the mentions check looks for), by position.
     names: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    #: Of a file that could not be read: how many facts it holds as far as can be told.
+    unread: int | None = None
 
     @classmethod
     def of(cls, base: FactBase, file: str) -> Defined:
@@ -64,7 +66,8 @@ class Defined:
         for fact in base.facts:
             defined._add(fact.model.id, fact.raw.at(("id",)))
         kinds = defined.kinds + "e" * len(base.events) + "f" * len(base.facts)
-        return cls(file, kinds, defined.idents, defined.lines, defined.columns, defined.names)
+        columns, names = defined.columns, defined.names
+        return cls(file, kinds, defined.idents, defined.lines, columns, names, base.unread)
 
     def _add(self, ident: str, position: tuple[int, int]) -> None:
         self.idents.append(ident)
@@ -88,19 +91,35 @@ class Defined:
         return Definition(KINDS[letter], ident, self.file, line, column, name, aliases)
 
     def to_data(self) -> tuple[object, ...]:
-        return (self.file, self.kinds, self.idents, self.lines, self.columns, self.names)
+        return (
+            self.file,
+            self.kinds,
+            self.idents,
+            self.lines,
+            self.columns,
+            self.names,
+            self.unread,
+        )
 
     @classmethod
     def from_data(cls, data: tuple[object, ...]) -> Defined:
-        file, kinds, idents, lines, columns, names = data
+        file, kinds, idents, lines, columns, names, unread = data
         if not (isinstance(file, str) and isinstance(kinds, str) and isinstance(names, dict)):
             raise TypeError("not definitions")
-        return cls(file, kinds, idents, lines, columns, names)  # type: ignore[arg-type]
+        if unread is not None and not isinstance(unread, int):
+            raise TypeError("not definitions")
+        return cls(file, kinds, idents, lines, columns, names, unread)  # type: ignore[arg-type]
 
 
 def count(defined: list[Defined], kind: str) -> int:
     letter = kind[0]
     return sum(item.kinds.count(letter) for item in defined)
+
+
+def unread(defined: list[Defined]) -> tuple[int, int]:
+    """Files that could not be read, and the facts they hold as far as can be told."""
+    files = [item.unread for item in defined if item.unread is not None]
+    return len(files), sum(files)
 
 
 @dataclass(frozen=True, slots=True)

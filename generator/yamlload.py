@@ -102,6 +102,8 @@ class LoadedFile:
     path: str
     items: list[RawItem] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Whether the file was refused as a whole (its entries, if any, only those before).
+    refused: bool = False
 
 
 def shown(text: str) -> str:
@@ -141,6 +143,7 @@ def load_bytes(raw: bytes, display: str, sections: frozenset[str]) -> LoadedFile
             raise _Refused(1, 1, "yaml-syntax", message)
         _split_sections(compose(decode(raw)), display, sections, result)
     except _Refused as refused:
+        result.refused = True
         result.diagnostics.append(
             Diagnostic(display, refused.line, refused.column, refused.code, shown(refused.message))
         )
