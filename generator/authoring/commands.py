@@ -10,13 +10,14 @@ from pathlib import Path
 from generator.authoring.diff import diff_factbases
 from generator.authoring.diff_report import RENDERER_BY_NAME
 from generator.authoring.fix import Kept, Proposal, judge_quotes
-from generator.authoring.quote import find_sentences, too_short
+from generator.authoring.quote import document_line, find_sentences, too_short
 from generator.authoring.revisions import GitError, factbase_at
 from generator.authoring.rewrite import RewriteError, rewrite_scalars
 from generator.checker import display_path, run_check
 from generator.corpus import load_corpus
 from generator.factbase import listed_files
 from generator.schema import fact_schema_text
+from generator.yamlload import shown
 
 
 def run_diff(base: str, head: str | None, facts_dir: Path, output_format: str) -> int:
@@ -47,6 +48,9 @@ def run_quote(corpus_dir: Path, words: list[str], doc_id: str | None, limit: int
     for item in found[:limit]:
         note = "  (too short to prove a fact alone)" if too_short(item) else ""
         print(f"# {item.doc_id}, paragraph {item.paragraph}, sentence {item.sentence}{note}")
+        print(f"#   in {document_line(corpus.documents[item.doc_id])}")
+        if item.before:
+            print(f"#   the sentence before: {shown(item.before)}")
         print(item.yaml_entry())
     if len(found) > limit:
         print(f"# {len(found) - limit} more; add words or --doc, or raise --limit")
