@@ -9,6 +9,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from generator.corpus import Corpus, Document
+from generator.numbers import numbers_in
 from generator.sentences import split_sentences
 from generator.wordindex import WordIndex
 
@@ -213,10 +214,43 @@ def _first_holding_most(paragraphs: list[str], words: list[str]) -> int | None:
     return votes.index(most) if most else None
 
 
+#: How close (rapidfuzz `ratio`, any case) a quote must be to its span of a sentence for `fix`
+#: to take it for a mistyped copy (as `generator.authoring.fix.MIN_SCORE`).
+FIXABLE_SCORE = 90.0
+
+
 def describe_difference(quote: str, sentence: str, limit: int = 3) -> str:
     """Where `quote` departs from `sentence`, word by word: "'nine' → 'eight'"."""
+    return compare(quote, sentence, limit)[0]
+
+
+def compare(quote: str, sentence: str, limit: int = 3, judge: bool = True) -> tuple[str, bool]:
+    """Where `quote` departs from `sentence` (as `describe_difference`), and (if `judge`)
+    whether it is a mistyped copy of a span of it with the same numbers: what `fix` repairs."""
     ours, theirs = quote.split(), sentence.split()
-    blocks = [block for block in _opcodes(ours, theirs) if block[0] != "equal"]
+    opcodes = _opcodes(ours, theirs)
+    mistyped = judge and _mistyped(quote, theirs, opcodes)
+    return _describe(ours, theirs, opcodes, limit), mistyped
+
+
+def _mistyped(quote: str, theirs: list[str], opcodes: list[tuple[str, int, int, int, int]]) -> bool:
+    """Whether the span of `theirs` that `quote` lines up with is `quote` but for typos."""
+    equal = [block for block in opcodes if block[0] == "equal"]
+    if not equal:
+        return False
+    words = len(quote.split())
+    start = max(0, equal[0][3] - equal[0][1])
+    end = min(len(theirs), equal[-1][4] + words - equal[-1][2])
+    span = " ".join(theirs[start:end])
+    if span == quote or numbers_in(span) != numbers_in(quote):
+        return False
+    return fuzz.ratio(quote.casefold(), span.casefold()) >= FIXABLE_SCORE
+
+
+def _describe(
+    ours: list[str], theirs: list[str], opcodes: list[tuple[str, int, int, int, int]], limit: int
+) -> str:
+    blocks = [block for block in opcodes if block[0] != "equal"]
     trimmed = _trim_ends(blocks, len(ours), len(theirs))
     changes = []
     for tag, i1, i2, j1, j2 in trimmed[:limit]:

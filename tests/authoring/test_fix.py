@@ -199,3 +199,24 @@ def test_twins_are_kept_because_fix_never_chooses(repo: GitRepo, cli: Cli) -> No
     assert "facts/pledges.yml:11:16: kept: two places of 900_twins match it about equally" in (
         result.stderr
     )
+
+
+def test_the_check_mentions_fix_for_exactly_the_quotes_fix_repairs(repo: GitRepo, cli: Cli) -> None:
+    repo.write("facts/pledges.yml", BROKEN)
+
+    check = cli("check")
+    fix = cli("fix")
+
+    mentioning = {
+        line.split(": error")[0]
+        for line in check.stdout.splitlines()
+        if "quote-not-found" in line and "`python -m generator fix` can replace it" in line
+    }
+    fixed_lines = [
+        number
+        for number, line in enumerate(BROKEN.splitlines(), start=1)
+        if line in [TYPO.rstrip("\n"), CASE.rstrip("\n"), DOUBLED.rstrip("\n")]
+    ]
+    assert mentioning == {f"facts/pledges.yml:{number}:16" for number in fixed_lines}
+    assert fix.stdout.count("\n+        quote: ") == len(mentioning) == 3
+    assert "'nine' → 'eight'" in check.stdout  # a number: the message does not point to fix
