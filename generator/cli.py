@@ -12,6 +12,7 @@ from generator.authoring.revisions import GitError
 from generator.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.cache import Cache
 from generator.incremental import check_project
+from generator.progress import progress_shown
 from generator.report import REPORTER_BY_NAME
 from generator.workers import available_cores
 
@@ -231,7 +232,8 @@ def run_check_command(options: argparse.Namespace) -> int:
     if folders_missing(options):
         return 2
     cache = None if options.no_cache else Cache(options.cache_dir)
-    result = check_project(options.corpus, options.facts, cache, options.jobs)
+    with progress_shown("checking") as stages:
+        result = check_project(options.corpus, options.facts, cache, options.jobs, stages)
     try:
         review = review_against(options.changed_from, options.facts)
     except GitError as error:
