@@ -63,22 +63,29 @@ def run_fix(corpus_dir: Path, facts_dir: Path, write: bool) -> int:
     """Print (or, with `write`, apply) the confident quote fixes, one unified diff per file;
     say on stderr, for each quote left alone, which rule kept it."""
     proposals: dict[str, list[Proposal]] = defaultdict(list)
+    kept = 0
     for verdict in judge_quotes(run_check(corpus_dir, facts_dir)):
         if isinstance(verdict, Kept):
-            print(
-                f"{verdict.file}:{verdict.line}:{verdict.column}: kept: {verdict.reason}",
-                file=sys.stderr,
-            )
+            kept += 1
+            where = f"{verdict.file}:{verdict.line}:{verdict.column}"
+            print(f"{where}: kept: {verdict.reason}", file=sys.stderr)
         else:
             proposals[verdict.file].append(verdict)
     paths = _paths_by_display(facts_dir)
     for file, mine in sorted(proposals.items()):
         _fix_file(file, paths.get(file, []), mine, write)
     fixed = sum(len(mine) for mine in proposals.values())
-    verb = "fixed" if write else "can be fixed (run fix --write)"
-    message = f"{fixed} quote{'' if fixed == 1 else 's'} {verb}" if fixed else NOTHING_TO_FIX
-    print(message, file=sys.stderr)
+    print(_fix_summary(fixed, kept, write), file=sys.stderr)
     return 1 if fixed and not write else 0
+
+
+def _fix_summary(fixed: int, kept: int, write: bool) -> str:
+    verb = "fixed" if write else "can be fixed (run fix --write)"
+    nothing = "no quote to fix" if kept else NOTHING_TO_FIX
+    told = f"{fixed} quote{'' if fixed == 1 else 's'} {verb}" if fixed else nothing
+    if kept:
+        told += f"; {kept} kept as written (above, each with its rule): correct by hand"
+    return told
 
 
 NOTHING_TO_FIX = "no quote to fix: none misses one corpus sentence by a typo (see check)"
