@@ -119,8 +119,10 @@ def add_diff_command(commands: argparse._SubParsersAction[argparse.ArgumentParse
     diff = commands.add_parser(
         "diff",
         help="the facts, events and countries added, removed and changed between revisions",
-        description="Compare the facts at two git revisions by id; a changed quote, value or "
-        "claim is shown old → new. HEAD omitted: compare with the working tree.",
+        description="Compare the facts at two git revisions by id. An added entry is shown "
+        "with its documents and quotes; a changed value with its changed words marked "
+        "[-old-]{+new+} (~~old~~ **new** in Markdown), a single word old → new; sources are "
+        "named as the checker names them. HEAD omitted: compare with the working tree.",
         epilog="examples:\n  python -m generator diff origin/main\n"
         "  python -m generator diff v1.0 HEAD --format markdown\n\n"
         "exit status:\n  0  the difference was printed\n  2  git could not read a revision",

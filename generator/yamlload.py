@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic
+from generator.wording import did_you_mean
 from generator.yamlhints import SyntaxError_, hint
 
 try:
@@ -285,7 +286,10 @@ def _split_sections(
     for key_node, value_node in converter.entries(root):
         name = key_node.value
         if name not in sections:
-            converter.report(key_node, "schema", f"unknown top-level key '{name}'; use {expected}")
+            meant = did_you_mean(name, sorted(sections))
+            hint = f"did you mean '{meant}:'? " if meant else ""
+            message = f"unknown top-level key '{name}'; {hint}use {expected}"
+            converter.report(key_node, "schema", message)
         elif not isinstance(value_node, yaml.SequenceNode):
             converter.report(value_node, "schema", f"'{name}:' must be a list of entries")
         else:

@@ -68,3 +68,13 @@ def test_a_source_s_field_is_named_as_a_curator_says_it() -> None:
     (message,) = [item.message for item in parse_fact_file("f.yml", text.encode()).diagnostics]
 
     assert message.startswith("the first source's 'values' must be a mapping")
+
+
+def test_a_misspelt_section_gets_its_did_you_mean() -> None:
+    text = FACT.format(**RIGHT).replace("facts:\n", "fakts:\n")
+
+    (message,) = [item.message for item in parse_fact_file("f.yml", text.encode()).diagnostics]
+
+    assert message == (
+        "unknown top-level key 'fakts'; did you mean 'facts:'? use countries:, events:, facts:"
+    )
