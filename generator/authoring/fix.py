@@ -49,13 +49,6 @@ class Kept:
     reason: str
 
 
-def propose_fixes(result: CheckResult) -> Iterator[Proposal]:
-    """A proposal for every failing quote that has one confident corpus match."""
-    for verdict in judge_quotes(result):
-        if isinstance(verdict, Proposal):
-            yield verdict
-
-
 def judge_quotes(result: CheckResult) -> Iterator[Proposal | Kept]:
     """For every quote not found in a known document: its fix, or why it gets none."""
     context = result.context
