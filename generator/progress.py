@@ -75,20 +75,23 @@ def progress_shown(description: str, stream: IO[str] | None = None) -> Iterator[
         TimeElapsedColumn,
     )
 
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(file=stream),
-        transient=True,
-        redirect_stdout=False,
-        redirect_stderr=False,
-    )
-    task = progress.add_task(description, total=None)
-    with _started_later(progress):
-        yield Stages(progress, task)
+    # Drawn from a thread, through a file object of its own: a worker process forked while
+    # the thread writes inherits its lock held, and so must never write through it.
+    with os.fdopen(os.dup(stream.fileno()), "w", encoding="utf-8", errors="replace") as own:
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(file=own),
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        task = progress.add_task(description, total=None)
+        with _started_later(progress):
+            yield Stages(progress, task)
 
 
 @contextmanager

@@ -41,10 +41,10 @@ def environment(**extra: str) -> dict[str, str]:
     return {**base, "TERM": "xterm-256color", "COLUMNS": "100", **extra}
 
 
-def on_a_terminal(project: Path, env: dict[str, str]) -> str:
+def on_a_terminal(project: Path, env: dict[str, str], *options: str) -> str:
     """What `check` writes to a pseudo-terminal that is its stdout and stderr."""
     parent, child = os.openpty()
-    command = [sys.executable, "-m", "generator", "check", "--no-cache"]
+    command = [sys.executable, "-m", "generator", "check", "--no-cache", *options]
     process = subprocess.Popen(
         command, cwd=project, env=env, stdin=child, stdout=child, stderr=child
     )
@@ -99,3 +99,15 @@ def test_a_pipe_gets_the_report_alone(project: Path) -> None:
     assert result.returncode == 0
     assert result.stderr == ""
     assert result.stdout.startswith(SUMMARY)
+
+
+def test_progress_and_forked_workers_finish_together(project: Path) -> None:
+    """A check large enough to fork workers, drawn on a terminal all along: it ends, with the
+    same report as without the terminal."""
+    item = FACTS.split("facts:\n", 1)[1]
+    many = "".join(item.replace("au-pledge", f"au-pledge-{n}") for n in range(2600))
+    (project / "facts" / "facts.yml").write_text(FACTS + many, encoding="utf-8")
+
+    shown = on_a_terminal(project, environment(FACTSHEET_PROGRESS_DELAY="0"), "--jobs", "2")
+
+    assert "Checked 2,601 facts" in shown.rsplit("\x1b[", 1)[-1]
