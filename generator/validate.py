@@ -80,7 +80,11 @@ def _message(model: type[BaseModel], path: YamlPath, detail: ErrorDetails) -> st
     if kind == "string_type":
         return f"{where} must be a single text value, not a {_kind_of(detail['input'])}"
     if kind == "model_type":
-        return f"{where} must be a mapping of fields, not a {_kind_of(detail['input'])}"
+        fields = "doc: and quote:" if path and path[0] == "sources" else "key: value"
+        return (
+            f"{where} must be a mapping of fields ({fields} lines), "
+            f"not a {_kind_of(detail['input'])}"
+        )
     if kind == "dict_type":
         return f"{where} must be a mapping of names to numbers, like {{aircraft: 8}}"
     if kind == "list_type":
@@ -168,6 +172,8 @@ def _corrected(field: str, value: str) -> str | None:
 def _kind_of(value: object) -> str:
     if isinstance(value, list):
         return "list"
+    if isinstance(value, str):
+        return f"text ('{value[:40]}{'…' if len(value) > 40 else ''}')"
     return "mapping" if isinstance(value, dict) else type(value).__name__
 
 
