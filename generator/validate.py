@@ -152,7 +152,9 @@ def _pattern_hint(path: YamlPath, value: object) -> str:
     }
     meant = _corrected(field, str(value))
     hint = f"did you mean '{meant}'? it " if meant else ""
-    return f"is '{value}': " + hint + hints.get(field, "has the wrong form")
+    named = field == "countries" and not meant and len(str(value)) > 3
+    code = " (the code: of its countries: entry, not its name)" if named else ""
+    return f"is '{value}': " + hint + hints.get(field, "has the wrong form") + code
 
 
 def _corrected(field: str, value: str) -> str | None:

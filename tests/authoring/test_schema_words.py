@@ -78,3 +78,12 @@ def test_a_misspelt_section_gets_its_did_you_mean() -> None:
     assert message == (
         "unknown top-level key 'fakts'; did you mean 'facts:'? use countries:, events:, facts:"
     )
+
+
+def test_a_country_named_instead_of_coded_is_told_to_use_the_code() -> None:
+    (message,) = messages(country="Australia")
+
+    assert message == (
+        "the first country is 'Australia': must be an ISO 3166-1 alpha-2 code in capitals, "
+        "like 'AU' (the code: of its countries: entry, not its name)"
+    )
