@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -122,7 +123,18 @@ def _fix_file(file: str, paths: list[Path], mine: list[Proposal], write: bool) -
         return
     sys.stdout.writelines(_unified(file, raw, new))
     if write:
-        path.write_bytes(new)
+        try:
+            write_regular_file(path, new)
+        except OSError as error:
+            print(f"{file}: left as it was: {error.strerror}", file=sys.stderr)
+
+
+def write_regular_file(path: Path, data: bytes) -> None:
+    """Overwrite a plain file, never through a link put in its place since it was read."""
+    flags = os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
 
 
 def read_regular_file(path: Path) -> bytes:
