@@ -65,6 +65,17 @@ def progress_shown(description: str, stream: IO[str] | None = None) -> Iterator[
     if not wanted(stream):
         yield Stages()
         return
+    # Drawn from a thread, through a file object of its own: a worker process forked while
+    # the thread writes inherits its lock held, and so must never write through it.
+    with os.fdopen(os.dup(stream.fileno()), "w", encoding="utf-8", errors="replace") as own:
+        progress = _bar(own)
+        task = progress.add_task(description, total=None)
+        with _started_later(progress):
+            yield Stages(progress, task)
+
+
+def _bar(stream: IO[str]) -> Progress:
+    """A transient progress line: spinner, stage, bar, count done and time elapsed."""
     from rich.console import Console  # only on a terminal: a check in CI starts faster
     from rich.progress import (
         BarColumn,
@@ -75,23 +86,17 @@ def progress_shown(description: str, stream: IO[str] | None = None) -> Iterator[
         TimeElapsedColumn,
     )
 
-    # Drawn from a thread, through a file object of its own: a worker process forked while
-    # the thread writes inherits its lock held, and so must never write through it.
-    with os.fdopen(os.dup(stream.fileno()), "w", encoding="utf-8", errors="replace") as own:
-        progress = Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=Console(file=own),
-            transient=True,
-            redirect_stdout=False,
-            redirect_stderr=False,
-        )
-        task = progress.add_task(description, total=None)
-        with _started_later(progress):
-            yield Stages(progress, task)
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(file=stream),
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )
 
 
 @contextmanager

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -77,18 +78,8 @@ def _message(model: type[BaseModel], path: YamlPath, detail: ErrorDetails) -> st
         return f"{where} {_pattern_hint(path, detail['input'])}"
     if kind in ("string_type", "literal_error") and detail["input"] is None:
         return f"{where} is empty; give it a value"
-    if kind == "string_type":
-        return f"{where} must be a single text value, not a {_kind_of(detail['input'])}"
-    if kind == "model_type":
-        fields = "doc: and quote:" if path and path[0] == "sources" else "key: value"
-        return (
-            f"{where} must be a mapping of fields ({fields} lines), "
-            f"not a {_kind_of(detail['input'])}"
-        )
-    if kind == "dict_type":
-        return f"{where} must be a mapping of names to numbers, like {{aircraft: 8}}"
-    if kind == "list_type":
-        return f"{where} must be a list, like {LIST_EXAMPLES.get(str(path[-1]), '[AU, FR]')}"
+    if kind in _SHAPES:
+        return f"{where} must be {_SHAPES[kind](path, detail['input'])}"
     if kind == "literal_error":
         return f"{where} is '{detail['input']}'; {_one_of(detail)}"
     if kind == "too_short":
@@ -99,6 +90,19 @@ def _message(model: type[BaseModel], path: YamlPath, detail: ErrorDetails) -> st
 
 #: How a list of each field is written.
 LIST_EXAMPLES = {"sources": "'- doc: ...' lines under it", "aliases": "[Australian, Aussie]"}
+
+#: What a value of the wrong shape should be, by pydantic's error type.
+_SHAPES: dict[str, Callable[[YamlPath, object], str]] = {
+    "string_type": lambda path, value: f"a single text value, not a {_kind_of(value)}",
+    "model_type": lambda path, value: (
+        f"a mapping of fields ({'doc: and quote:' if path[:1] == ('sources',) else 'key: value'}"
+        f" lines), not a {_kind_of(value)}"
+    ),
+    "dict_type": lambda path, value: "a mapping of names to numbers, like {aircraft: 8}",
+    "list_type": lambda path, value: (
+        f"a list, like {LIST_EXAMPLES.get(str(path[-1]) if path else '', '[AU, FR]')}"
+    ),
+}
 
 
 def _one_of(detail: ErrorDetails) -> str:

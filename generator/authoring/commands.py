@@ -103,11 +103,8 @@ def _paths_by_display(facts_dir: Path) -> dict[str, list[Path]]:
 def _fix_file(file: str, paths: list[Path], mine: list[Proposal], write: bool) -> None:
     """Show (and, with `write`, make) the fixes of one file, found by its real path."""
     if len(paths) != 1:
-        print(
-            f"{file}: left as it was: {len(paths)} files are named so once escaped "
-            "(their names hold unprintable characters); rename them",
-            file=sys.stderr,
-        )
+        reason = f"{len(paths)} files are named so once escaped (unprintable characters)"
+        print(f"{file}: left as it was: {reason}; rename them", file=sys.stderr)
         return
     path = paths[0]
     try:
@@ -118,8 +115,8 @@ def _fix_file(file: str, paths: list[Path], mine: list[Proposal], write: bool) -
             {(item.line, item.column): item.old for item in mine},
         )
     except (OSError, RewriteError) as error:
-        reason = error.strerror if isinstance(error, OSError) else error
-        print(f"{file}: left as it was: {reason}", file=sys.stderr)
+        told = error.strerror if isinstance(error, OSError) else str(error)
+        print(f"{file}: left as it was: {told}", file=sys.stderr)
         return
     sys.stdout.writelines(_unified(file, raw, new))
     if write:

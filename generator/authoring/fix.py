@@ -83,14 +83,7 @@ def confident_span(quote: str, document: Document) -> str | None:
 
 def span_verdict(quote: str, document: Document) -> tuple[str | None, str]:
     """The one span of `document` the quote was meant to copy, or None and the rule why not."""
-    folded = normalize(quote).casefold()
-    ranked = sorted(
-        (
-            (fuzz.ratio(folded, normalize(span.text).casefold()), span)
-            for span in candidate_spans(quote, document)
-        ),
-        key=lambda pair: -pair[0],
-    )
+    ranked = _ranked(quote, document)
     if not ranked or ranked[0][0] < MIN_SCORE:
         return None, (
             f"no text of {document.id} is close enough to be a mistyped copy of it "
@@ -108,6 +101,16 @@ def span_verdict(quote: str, document: Document) -> tuple[str | None, str]:
     if not _safe(quote, best, document):
         return None, f"the closest text of {document.id} would not prove the quote either"
     return best.text, ""
+
+
+def _ranked(quote: str, document: Document) -> list[tuple[float, Span]]:
+    """The spans the quote lines up with, the most alike first."""
+    folded = normalize(quote).casefold()
+    scored = [
+        (fuzz.ratio(folded, normalize(span.text).casefold()), span)
+        for span in candidate_spans(quote, document)
+    ]
+    return sorted(scored, key=lambda pair: -pair[0])
 
 
 def _safe(quote: str, span: Span, document: Document) -> bool:
