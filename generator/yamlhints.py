@@ -35,7 +35,8 @@ def hint(error: SyntaxError_, text: str) -> str:
     if not 1 <= error.line <= len(lines) + 1:
         return ""
     here = lines[error.line - 1] if error.line <= len(lines) else ""
-    for rule in (_unclosed, _colon_in_value, _misindented, _quoted_then_more, _other):
+    rules = (_unclosed, _colon_in_value, _misindented, _quoted_then_more, _comment_cut, _other)
+    for rule in rules:
         found = rule(error, lines, here)
         if found:
             return found
@@ -107,6 +108,21 @@ def _quoted_then_more(error: SyntaxError_, lines: list[str], here: str) -> str:
             f"inside the value, {inner}, or put the value in the other quotes"
         )
     return ""
+
+
+def _comment_cut(error: SyntaxError_, lines: list[str], here: str) -> str:
+    """A value continued on the next line after a ` #`, which ended it as a comment."""
+    if _KEY.match(here) or error.line < 2:
+        return ""
+    above = lines[error.line - 2]
+    key = _KEY.match(above)
+    value = above[key.end() :] if key else ""
+    if key is None or value.lstrip()[:1] in ("'", '"') or not _COMMENT_IN_VALUE.search(value):
+        return ""
+    return (
+        f"' #' on line {error.line - 1} starts a comment, which ends the value of "
+        f"'{key.group(2)}' there, so this line cannot go on with it: {QUOTE_IT}"
+    )
 
 
 def _other(error: SyntaxError_, lines: list[str], here: str) -> str:

@@ -27,6 +27,12 @@ MISTAKES = {
         "' #' starts a comment, which hides the rest of line 5 and its closing ']': put the "
         "value holding '#' in quotes",
     ),
+    "a comment sign inside a value that goes on": (
+        "    claim: Australia is the #1\n      donor of aid.\n",
+        6,
+        "' #' on line 5 starts a comment, which ends the value of 'claim' there, so this line "
+        "cannot go on with it: put the whole value in single quotes",
+    ),
     "a key indented too far": (
         "     claim: Australia pledged aircraft.\n",
         5,
