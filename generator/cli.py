@@ -13,6 +13,7 @@ from generator.incremental.project import check_project
 from generator.incremental.store import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.incremental.store import Cache
 from generator.incremental.workers import available_cores
+from generator.progress import progress_shown
 from generator.report import REPORTER_BY_NAME
 
 EXIT_CODES = """exit status:
@@ -44,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
             "Check every fact file under --facts against the documents under --corpus: "
             "YAML and schema, references, quotes (in the cited document, after "
             "normalisation), values and country mentions. Every problem is reported, "
-            "in file, line, column order."
+            "in file, line, column order. On a terminal, a check that runs for more than two "
+            "seconds shows its progress on stderr (never in a pipe, a file or with CI set; "
+            "FACTSHEET_PROGRESS_DELAY=SECONDS changes the wait)."
         ),
         epilog=CHECK_EXAMPLES + "\n\n" + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -116,8 +119,10 @@ def add_diff_command(commands: argparse._SubParsersAction[argparse.ArgumentParse
     diff = commands.add_parser(
         "diff",
         help="the facts, events and countries added, removed and changed between revisions",
-        description="Compare the facts at two git revisions by id; a changed quote, value or "
-        "claim is shown old → new. HEAD omitted: compare with the working tree.",
+        description="Compare the facts at two git revisions by id. An added entry is shown "
+        "with its documents and quotes; a changed value with its changed words marked "
+        "[-old-]{+new+} (~~old~~ **new** in Markdown), a single word old → new; sources are "
+        "named as the checker names them. HEAD omitted: compare with the working tree.",
         epilog="examples:\n  python -m generator diff origin/main\n"
         "  python -m generator diff v1.0 HEAD --format markdown\n\n"
         "exit status:\n  0  the difference was printed\n  2  git could not read a revision",
@@ -157,7 +162,9 @@ def add_fix_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
         description="For each quote that is not found but is clearly a mistyped copy of one "
         "span of its document (case, punctuation, a typo, a doubled word), propose the exact "
         "corpus text. Prints a unified diff; --write rewrites only those quote values, keeping "
-        "every other byte of the file. Quotes without one confident match are left alone.",
+        "every other byte of the file. Quotes without one confident match are left alone, "
+        "each named on stderr with the rule that keeps it (numbers are never changed, "
+        "elisions never guessed, two alike places never chosen between).",
         epilog="examples:\n  python -m generator fix\n  python -m generator fix --write\n\n"
         "exit status:\n  0  nothing to fix, or fixes written\n"
         "  1  fixes proposed and not written\n  2  the command could not run (bad path)",
@@ -241,7 +248,8 @@ def run_check_command(options: argparse.Namespace) -> int:
     if folders_missing(options):
         return 2
     cache = None if options.no_cache else Cache(options.cache_dir)
-    result = check_project(options.corpus, options.facts, cache, options.jobs)
+    with progress_shown("checking") as stages:
+        result = check_project(options.corpus, options.facts, cache, options.jobs, stages)
     try:
         review = review_against(options.changed_from, options.facts)
     except GitError as error:

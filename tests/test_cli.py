@@ -101,6 +101,8 @@ def test_json_format(workspace: Path, run_cli: RunCli) -> None:
         "quotes_verified": 1,
         "errors": 1,
         "warnings": 1,
+        "files_not_read": 0,
+        "facts_not_read": 0,
     }
     first, second = report["diagnostics"]
     assert list(first) == ["severity", "code", "file", "line", "column", "id", "message"]

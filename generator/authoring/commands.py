@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 from generator.authoring.diff import diff_factbases
 from generator.authoring.diff_report import RENDERER_BY_NAME
-from generator.authoring.fix import Proposal, propose_fixes
-from generator.authoring.quote import find_sentences, too_short
+from generator.authoring.fix import Kept, Proposal, judge_quotes
+from generator.authoring.quote import document_line, find_sentences, too_short
 from generator.authoring.revisions import GitError, factbase_at
 from generator.authoring.rewrite import RewriteError, rewrite_scalars
 from generator.check.pipeline import display_path, run_check
 from generator.corpus.documents import load_corpus
+from generator.load.factbase import listed_files
 from generator.load.schema import fact_schema_text
+from generator.load.yaml import shown
 
 
 def run_diff(base: str, head: str | None, facts_dir: Path, output_format: str) -> int:
@@ -46,6 +49,9 @@ def run_quote(corpus_dir: Path, words: list[str], doc_id: str | None, limit: int
     for item in found[:limit]:
         note = "  (too short to prove a fact alone)" if too_short(item) else ""
         print(f"# {item.doc_id}, paragraph {item.paragraph}, sentence {item.sentence}{note}")
+        print(f"#   in {document_line(corpus.documents[item.doc_id])}")
+        if item.before:
+            print(f"#   the sentence before: {shown(item.before)}")
         print(item.yaml_entry())
     if len(found) > limit:
         print(f"# {len(found) - limit} more; add words or --doc, or raise --limit")
@@ -55,29 +61,84 @@ def run_quote(corpus_dir: Path, words: list[str], doc_id: str | None, limit: int
 
 
 def run_fix(corpus_dir: Path, facts_dir: Path, write: bool) -> int:
-    """Print (or, with `write`, apply) the confident quote fixes, one unified diff per file."""
+    """Print (or, with `write`, apply) the confident quote fixes, one unified diff per file;
+    say on stderr, for each quote left alone, which rule kept it."""
     proposals: dict[str, list[Proposal]] = defaultdict(list)
-    for proposal in propose_fixes(run_check(corpus_dir, facts_dir)):
-        proposals[proposal.file].append(proposal)
+    kept = 0
+    for verdict in judge_quotes(run_check(corpus_dir, facts_dir)):
+        if isinstance(verdict, Kept):
+            kept += 1
+            where = f"{verdict.file}:{verdict.line}:{verdict.column}"
+            print(f"{where}: kept: {verdict.reason}", file=sys.stderr)
+        else:
+            proposals[verdict.file].append(verdict)
+    paths = _paths_by_display(facts_dir)
     for file, mine in sorted(proposals.items()):
-        path = Path(file)
-        raw = path.read_bytes()
-        try:
-            new = rewrite_scalars(raw, {(item.line, item.column): item.new for item in mine})
-        except RewriteError as error:
-            print(f"{file}: left as it was: {error}", file=sys.stderr)
-            continue
-        sys.stdout.writelines(_unified(file, raw, new))
-        if write:
-            path.write_bytes(new)
+        _fix_file(file, paths.get(file, []), mine, write)
     fixed = sum(len(mine) for mine in proposals.values())
-    verb = "fixed" if write else "can be fixed (run fix --write)"
-    message = f"{fixed} quote{'' if fixed == 1 else 's'} {verb}" if fixed else NOTHING_TO_FIX
-    print(message, file=sys.stderr)
+    print(_fix_summary(fixed, kept, write), file=sys.stderr)
     return 1 if fixed and not write else 0
 
 
+def _fix_summary(fixed: int, kept: int, write: bool) -> str:
+    verb = "fixed" if write else "can be fixed (run fix --write)"
+    nothing = "no quote to fix" if kept else NOTHING_TO_FIX
+    told = f"{fixed} quote{'' if fixed == 1 else 's'} {verb}" if fixed else nothing
+    if kept:
+        told += f"; {kept} kept as written (above, each with its rule): correct by hand"
+    return told
+
+
 NOTHING_TO_FIX = "no quote to fix: none misses one corpus sentence by a typo (see check)"
+
+
+def _paths_by_display(facts_dir: Path) -> dict[str, list[Path]]:
+    """The real path of each fact file by the (escaped) name diagnostics show for it."""
+    paths: dict[str, list[Path]] = defaultdict(list)
+    for path, display in listed_files(facts_dir, display_path(facts_dir)):
+        paths[display].append(path)
+    return paths
+
+
+def _fix_file(file: str, paths: list[Path], mine: list[Proposal], write: bool) -> None:
+    """Show (and, with `write`, make) the fixes of one file, found by its real path."""
+    if len(paths) != 1:
+        reason = f"{len(paths)} files are named so once escaped (unprintable characters)"
+        print(f"{file}: left as it was: {reason}; rename them", file=sys.stderr)
+        return
+    path = paths[0]
+    try:
+        raw = read_regular_file(path)
+        new = rewrite_scalars(
+            raw,
+            {(item.line, item.column): item.new for item in mine},
+            {(item.line, item.column): item.old for item in mine},
+        )
+    except (OSError, RewriteError) as error:
+        told = error.strerror if isinstance(error, OSError) else str(error)
+        print(f"{file}: left as it was: {told}", file=sys.stderr)
+        return
+    sys.stdout.writelines(_unified(file, raw, new))
+    if write:
+        try:
+            write_regular_file(path, new)
+        except OSError as error:
+            print(f"{file}: left as it was: {error.strerror}", file=sys.stderr)
+
+
+def write_regular_file(path: Path, data: bytes) -> None:
+    """Overwrite a plain file, never through a link put in its place since it was read."""
+    flags = os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a plain file (never through a link, never of a pipe or device)."""
+    if path.is_symlink() or not path.is_file():
+        raise OSError(0, "not a regular file")
+    return path.read_bytes()
 
 
 def _unified(file: str, old: bytes, new: bytes) -> list[str]:

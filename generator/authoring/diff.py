@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from generator.load.factbase import FactBase
 from generator.load.validate import Entry
+from generator.wording import spoken_path
 
 #: The sections compared, in the order they are reported, with the field that names an entry.
 KINDS = (("fact", "facts", "claim"), ("event", "events", "name"), ("country", "countries", "name"))
@@ -24,6 +24,16 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class Cited:
+    """A source of an added entry: what a reviewer checks first."""
+
+    place: str  # "the first source", as the checker names it
+    doc: str
+    quote: str
+    values: str  # "aircraft 8, personnel 600", or ""
+
+
+@dataclass(frozen=True, slots=True)
 class EntryDiff:
     kind: str
     id: str
@@ -31,6 +41,8 @@ class EntryDiff:
     file: str
     title: str
     changes: tuple[Change, ...] = ()
+    #: Of an added entry: its sources.
+    sources: tuple[Cited, ...] = ()
 
 
 def diff_factbases(old: FactBase, new: FactBase) -> list[EntryDiff]:
@@ -66,36 +78,53 @@ def _compare(
     title = str(getattr(current.model, title_field))
     if old is None or new is None:
         status = "added" if old is None else "removed"
-        return EntryDiff(kind, ident, status, current.raw.file, title)
+        cited = _cited(current.model) if old is None else ()
+        return EntryDiff(kind, ident, status, current.raw.file, title, sources=cited)
     before, after = flatten(old.model.model_dump()), flatten(new.model.model_dump())
     if old.raw.file != new.raw.file:
-        before["file"], after["file"] = old.raw.file, new.raw.file
+        before[("file",)], after[("file",)] = old.raw.file, new.raw.file
     changes = tuple(
-        Change(name, before.get(name), after.get(name))
-        for name in sorted(before.keys() | after.keys(), key=_field_order)
-        if before.get(name) != after.get(name)
+        Change(spoken_path(path), before.get(path), after.get(path))
+        for path in sorted(before.keys() | after.keys(), key=_field_order)
+        if before.get(path) != after.get(path)
     )
     return EntryDiff(kind, ident, "changed", new.raw.file, title, changes) if changes else None
 
 
-def flatten(value: object, prefix: str = "") -> dict[str, str]:
-    """Fields as `name: text`: `sources[1].quote`, `sources[1].values.aircraft` (1-based)."""
+def _cited(model: Any) -> tuple[Cited, ...]:
+    return tuple(
+        Cited(
+            spoken_path(("sources", index)),
+            source.doc,
+            source.quote,
+            ", ".join(f"{name} {number}" for name, number in source.values.items()),
+        )
+        for index, source in enumerate(getattr(model, "sources", []))
+    )
+
+
+Path = tuple[str | int, ...]
+
+
+def flatten(value: object, path: Path = ()) -> dict[Path, str]:
+    """Fields by their path as the checker names them: `("sources", 0, "quote")` (0-based,
+    "the first source's 'quote'"); a list of plain values is one field."""
     if isinstance(value, dict):
-        flat: dict[str, str] = {}
+        flat: dict[Path, str] = {}
         for key, item in value.items():
-            flat.update(flatten(item, f"{prefix}.{key}" if prefix else str(key)))
+            flat.update(flatten(item, (*path, str(key))))
         return flat
     if isinstance(value, list) and any(isinstance(item, dict) for item in value):
         flat = {}
-        for index, item in enumerate(value, start=1):
-            flat.update(flatten(item, f"{prefix}[{index}]"))
+        for index, item in enumerate(value):
+            flat.update(flatten(item, (*path, index)))
         return flat
     if isinstance(value, list):
-        return {prefix: ", ".join(str(item) for item in value)} if value else {}
-    return {} if value is None else {prefix: str(value)}
+        return {path: ", ".join(str(item) for item in value)} if value else {}
+    return {} if value is None else {path: str(value)}
 
 
-def _field_order(name: str) -> tuple[int, str]:
+def _field_order(path: Path) -> tuple[int, tuple[tuple[int, str], ...]]:
     """`file` first, then the entry's own fields, then its sources in order (2 before 10)."""
-    group = 0 if name == "file" else 2 if name.startswith("sources[") else 1
-    return (group, re.sub(r"\d+", lambda number: number.group().zfill(6), name))
+    group = 0 if path == ("file",) else 2 if path[0] == "sources" else 1
+    return (group, tuple((part, "") if isinstance(part, int) else (-1, part) for part in path))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from generator.corpus.documents import Corpus, Document
 from generator.corpus.normalize import normalize, quote_parts, word_count
 from generator.corpus.sentences import split_sentences
+from generator.load.yaml import shown
 from generator.match.search import locate
 from generator.match.verify import MIN_WORDS
 
@@ -22,6 +23,8 @@ class Found:
     paragraph: int
     sentence: int
     text: str
+    #: The sentence before it (the previous paragraph's last one, for a paragraph's first).
+    before: str = ""
 
     def yaml_entry(self) -> str:
         """The `sources:` list item to paste, the quote safely quoted for YAML."""
@@ -34,12 +37,25 @@ def find_sentences(corpus: Corpus, words: list[str], doc_id: str | None = None) 
     for document in corpus.documents.values():
         if doc_id is not None and document.id != doc_id:
             continue
+        before = ""
         for number, paragraph in enumerate(document.paragraphs, start=1):
             for index, (start, end) in enumerate(split_sentences(paragraph), start=1):
                 text = paragraph[start:end].strip()
                 plain = normalize(text)
                 if patterns and all(pattern.search(plain) for pattern in patterns):
-                    yield Found(document.id, number, index, _citable(text, plain, document))
+                    citable = _citable(text, plain, document)
+                    yield Found(document.id, number, index, citable, before)
+                before = text
+
+
+def document_line(document: Document) -> str:
+    """Where a document comes from, as `sources.yml` states it: title, outlet and date."""
+    meta = document.meta
+    if meta is None:
+        return "(not listed in sources.yml)"
+    outlet = meta.outlet or "outlet not stated"
+    published = meta.published or "date not stated"
+    return shown(f'"{meta.title}", {outlet}, {published}')
 
 
 def _word_pattern(word: str) -> re.Pattern[str]:

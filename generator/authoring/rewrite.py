@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 
 import yaml
 
@@ -22,15 +23,21 @@ class RewriteError(Exception):
     """The file could not be rewritten safely; it is left as it was."""
 
 
-def rewrite_scalars(raw: bytes, edits: Edits) -> bytes:
-    """`raw` with the scalars starting at the given positions replaced by new values."""
+def rewrite_scalars(raw: bytes, edits: Edits, expected: Edits | None = None) -> bytes:
+    """`raw` with the scalars starting at the given positions replaced by new values;
+    `expected`: the values those scalars must hold now (else nothing is rewritten)."""
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    text = raw.decode("utf-8-sig")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise RewriteError("the file is not UTF-8") from None
     nodes = _scalars(text)
     for position in sorted(edits, reverse=True):
         node = nodes.get(position)
         if node is None:
             raise RewriteError(f"no value at line {position[0]}, column {position[1]}")
+        if expected is not None and expected.get(position, node.value) != node.value:
+            raise RewriteError(f"line {position[0]} no longer holds the quote that was checked")
         start, end = node.start_mark.index, node.end_mark.index
         if node.style in ("|", ">"):
             end = start + len(text[start:end].rstrip())
@@ -39,9 +46,23 @@ def rewrite_scalars(raw: bytes, edits: Edits) -> bytes:
     return bom + text.encode("utf-8")
 
 
+#: A byte order mark at the start of a line, which libyaml (the checker's parser) skips as it
+#: would a space, and PyYAML's pure-Python parser reads as the start of a value.
+_LINE_START_BOM = re.compile("(^|[\r\x85\u2028\u2029])\ufeff", re.MULTILINE)
+
+
+def _as_libyaml_reads(text: str) -> str:
+    """`text` with each line-starting BOM a space: the same length, and for the pure-Python
+    parser the same structure and columns the checker saw."""
+    return _LINE_START_BOM.sub(lambda found: found.group(1) + " ", text)
+
+
 def _scalars(text: str) -> dict[tuple[int, int], yaml.ScalarNode]:
     # The pure-Python loader: its mark indexes count characters of `text`.
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    try:
+        root = yaml.compose(_as_libyaml_reads(text), Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        raise RewriteError(f"the file does not parse as the checker read it: {error}") from None
     found: dict[tuple[int, int], yaml.ScalarNode] = {}
     stack = [root] if root is not None else []
     while stack:
@@ -85,7 +106,7 @@ def _verify(old_text: str, new_text: str, edits: Edits) -> None:
     """Every scalar is unchanged except the edited ones, which hold their new values."""
     try:
         after = [node.value for node in _ordered(new_text)]
-    except yaml.YAMLError as error:
+    except RewriteError as error:
         raise RewriteError(f"the rewritten file would not parse: {error}") from None
     before = _ordered(old_text)
     expected = [edits.get(_position(node), node.value) for node in before]

@@ -6,6 +6,7 @@ from generator.authoring.diff import EntryDiff
 from generator.authoring.diff_report import render_markdown
 from generator.authoring.markdown import code, escape, table
 from generator.check.pipeline import Outcome
+from generator.report.text import not_read
 
 
 def render(result: Outcome, entries: list[EntryDiff] | None = None) -> str:
@@ -26,6 +27,8 @@ def render(result: Outcome, entries: list[EntryDiff] | None = None) -> str:
             ],
         ),
     ]
+    if summary.files_not_read:
+        parts.append(f"**Not checked:** {escape(not_read(summary))}\n")
     if result.diagnostics:
         parts.append(f"### Diagnostics ({len(result.diagnostics)})\n")
         rows = [

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.check.filecheck import check_file
 from generator.check.rules import Context, ids
-from generator.check.tables import Defined, Tables, count
+from generator.check.tables import Defined, Tables, count, unread
 from generator.corpus.documents import load_corpus
 from generator.diagnostics import Diagnostic, Severity, sorted_diagnostics
 from generator.load.factbase import merged, parse_fact_files
@@ -33,6 +33,9 @@ class Summary:
     quotes_verified: int
     errors: int
     warnings: int
+    #: Fact files that could not be read, and the facts they hold as far as can be told.
+    files_not_read: int = 0
+    facts_not_read: int = 0
 
     def to_dict(self) -> dict[str, int]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -104,6 +107,7 @@ def summarize(
 ) -> Summary:
     """The counts of the summary line; `quotes` is (all, verified)."""
     errors = sum(1 for item in diagnostics if item.severity is Severity.ERROR)
+    files_not_read, facts_not_read = unread(defined)
     return Summary(
         documents=documents,
         countries=count(defined, "country"),
@@ -113,4 +117,6 @@ def summarize(
         quotes_verified=quotes[1],
         errors=errors,
         warnings=len(diagnostics) - errors,
+        files_not_read=files_not_read,
+        facts_not_read=facts_not_read,
     )

@@ -55,6 +55,8 @@ class Defined:
     names: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     #: Events' dates, by position (the claims check reads the date of a fact's event).
     dates: dict[int, str] = field(default_factory=dict)
+    #: Of a file that could not be read: how many facts it holds as far as can be told.
+    unread: int | None = None
 
     @classmethod
     def of(cls, base: FactBase, file: str) -> Defined:
@@ -71,7 +73,7 @@ class Defined:
             defined._add(fact.model.id, fact.raw.at(("id",)))
         kinds = defined.kinds + "e" * len(base.events) + "f" * len(base.facts)
         columns = (defined.idents, defined.lines, defined.columns)
-        return cls(file, kinds, *columns, defined.names, defined.dates)
+        return cls(file, kinds, *columns, defined.names, defined.dates, base.unread)
 
     def _add(self, ident: str, position: tuple[int, int]) -> None:
         self.idents.append(ident)
@@ -97,19 +99,27 @@ class Defined:
 
     def to_data(self) -> tuple[object, ...]:
         columns = (self.idents, self.lines, self.columns)
-        return (self.file, self.kinds, *columns, self.names, self.dates)
+        return (self.file, self.kinds, *columns, self.names, self.dates, self.unread)
 
     @classmethod
     def from_data(cls, data: tuple[object, ...]) -> Defined:
-        file, kinds, idents, lines, columns, names, dates = data
+        file, kinds, idents, lines, columns, names, dates, unread = data
         if not (isinstance(file, str) and isinstance(kinds, str) and isinstance(names, dict)):
             raise TypeError("not definitions")
-        return cls(file, kinds, idents, lines, columns, names, dates)  # type: ignore[arg-type]
+        if unread is not None and not isinstance(unread, int):
+            raise TypeError("not definitions")
+        return cls(file, kinds, idents, lines, columns, names, dates, unread)  # type: ignore[arg-type]
 
 
 def count(defined: list[Defined], kind: str) -> int:
     letter = kind[0]
     return sum(item.kinds.count(letter) for item in defined)
+
+
+def unread(defined: list[Defined]) -> tuple[int, int]:
+    """Files that could not be read, and the facts they hold as far as can be told."""
+    files = [item.unread for item in defined if item.unread is not None]
+    return len(files), sum(files)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from generator.incremental.workers import Workers, worth_forking
 from generator.load.factbase import FactBase, listed_files, parse_fact_file, read_fact_file
 from generator.match.search import Conclusion, CorpusIndex, MissKey, Recalled
 from generator.match.wordindex import WordIndex
+from generator.progress import Stages
 
 FileInput = bytes | Diagnostic  # a fact file's bytes, or why it could not be read
 
@@ -143,13 +144,20 @@ class FileChecker:
 
 
 def check_project(
-    corpus_dir: Path, facts_dir: Path, cache: Cache | None = None, jobs: int = 1
+    corpus_dir: Path,
+    facts_dir: Path,
+    cache: Cache | None = None,
+    jobs: int = 1,
+    stages: Stages | None = None,
 ) -> Outcome:
     """Check every fact of `facts_dir` against the corpus of `corpus_dir`, reusing what
-    `cache` holds, on up to `jobs` processes."""
+    `cache` holds, on up to `jobs` processes; `stages` hears how far it is."""
+    stages = stages or Stages()
     with collector_paused():
+        stages.stage("reading the corpus")
         corpus = load_corpus(corpus_dir, display_path(corpus_dir), cache)
         listed = listed_files(facts_dir, display_path(facts_dir))
+        stages.stage("reading the fact files", len(listed))
         files, names = _fact_files(listed, cache)
         found = [_cached(cache, name) for name in names]
         unparsed = [i for i, f in enumerate(found) if f is None]
@@ -159,6 +167,8 @@ def check_project(
         checker = FileChecker(corpus, lambda: kept.words, recalled, cache)
         with Workers(checker, jobs) as workers:
             parse = [(i, files[i]) for i in unparsed]
+            stages.stage("parsing the fact files", len(listed))
+            stages.advance(len(listed) - len(parse))
             if workers.jobs > 1 and worth_forking(_size(files, unparsed)):
                 _parse_in_parallel(corpus, cache, workers, kept, parse, found)
             else:
@@ -169,7 +179,10 @@ def check_project(
             stale = [i for i, f in enumerate(_known(found)) if f.fingerprint != fingerprint]
             _read(listed, files, names, stale)
             check = [(i, (*files[i], names[i])) for i in stale]
+            stages.stage("checking the fact files", len(listed))
+            stages.advance(len(listed) - len(check))
             _fill(workers, "check", check, found, _size(files, stale), (tables, fingerprint))
+            stages.advance(len(check))
             kept.store(workers, {key for f in _known(found) for key in f.misses})
         if cache is not None:
             for index in stale:  # written by whichever process checked the file

@@ -10,6 +10,7 @@ from generator.diagnostics import Diagnostic
 from generator.load.validate import Entry, M, validate_item
 from generator.load.yaml import MAX_BYTES, LoadedFile, load_bytes, shown
 from generator.model import Country, Event, Fact
+from generator.unread import facts_in
 
 SECTIONS = frozenset({"countries", "events", "facts"})
 
@@ -21,6 +22,8 @@ class FactBase:
     facts: list[Entry[Fact]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Of a file that could not be read: how many facts it holds as far as can be told.
+    unread: int | None = None
 
     def country(self, code: str) -> Country | None:
         return self._countries.get(code)
@@ -81,8 +84,12 @@ def parse_fact_file(display: str, raw: bytes | Diagnostic) -> FactBase:
     base = FactBase(files=[display])
     if isinstance(raw, Diagnostic):
         base.diagnostics.append(raw)
+        base.unread = 0
     else:
-        _add_loaded(base, load_bytes(raw, display, SECTIONS))
+        loaded = load_bytes(raw, display, SECTIONS)
+        _add_loaded(base, loaded)
+        if loaded.refused:
+            base.unread = max(0, facts_in(raw) - len(base.facts))
     return base
 
 

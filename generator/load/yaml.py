@@ -18,6 +18,8 @@ import yaml
 
 from generator.diagnostics import Diagnostic
 from generator.diagnostics import shown as shown  # re-exported: validate and factbase use it
+from generator.wording import did_you_mean
+from generator.yamlhints import SyntaxError_, hint
 
 try:
     from yaml import CSafeLoader as SafeLoader
@@ -102,6 +104,8 @@ class LoadedFile:
     path: str
     items: list[RawItem] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Whether the file was refused as a whole (its entries, if any, only those before).
+    refused: bool = False
 
 
 class _Refused(Exception):
@@ -130,6 +134,7 @@ def load_bytes(raw: bytes, display: str, sections: frozenset[str]) -> LoadedFile
             raise _Refused(1, 1, "yaml-syntax", message)
         _split_sections(compose(decode(raw)), display, sections, result)
     except _Refused as refused:
+        result.refused = True
         result.diagnostics.append(
             Diagnostic(display, refused.line, refused.column, refused.code, shown(refused.message))
         )
@@ -201,7 +206,7 @@ def compose(text: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=_PlainLoader)
     except yaml.MarkedYAMLError as error:
-        raise _syntax_refusal(error) from None
+        raise _syntax_refusal(error, text) from None
 
 
 def _scan_events(text: str) -> None:
@@ -224,7 +229,7 @@ def _scan_events(text: str) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as error:
-        raise _syntax_refusal(error) from None
+        raise _syntax_refusal(error, text) from None
 
 
 def _refuse_node_extras(event: yaml.NodeEvent) -> None:
@@ -239,16 +244,23 @@ def _refuse(mark: Any, message: str) -> None:
     raise _Refused(mark.line + 1, mark.column + 1, "yaml-syntax", message)
 
 
-def _syntax_refusal(error: yaml.MarkedYAMLError) -> _Refused:
+def _syntax_refusal(error: yaml.MarkedYAMLError, text: str) -> _Refused:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or error.context or "invalid YAML"
     context = ""
+    begun = error.context_mark if error.context and error.problem else None
     if error.context and error.problem:
-        begun = error.context_mark  # an unclosed quote or bracket: say where it was opened
+        # an unclosed quote or bracket: say where it was opened
         where = f" on line {begun.line + 1}" if begun and begun.line + 1 != line else ""
         context = f" ({error.context}{where})"
-    return _Refused(line, column, "yaml-syntax", f"{problem}{context}")
+    found = SyntaxError_(
+        problem, error.context or "", line, column, begun.line + 1 if begun else None
+    )
+    advice = hint(found, text)
+    return _Refused(
+        line, column, "yaml-syntax", f"{problem}{context}{'; ' if advice else ''}{advice}"
+    )
 
 
 def _split_sections(
@@ -264,7 +276,10 @@ def _split_sections(
     for key_node, value_node in converter.entries(root):
         name = key_node.value
         if name not in sections:
-            converter.report(key_node, "schema", f"unknown top-level key '{name}'; use {expected}")
+            meant = did_you_mean(name, sorted(sections))
+            hint = f"did you mean '{meant}:'? " if meant else ""
+            message = f"unknown top-level key '{name}'; {hint}use {expected}"
+            converter.report(key_node, "schema", message)
         elif not isinstance(value_node, yaml.SequenceNode):
             converter.report(value_node, "schema", f"'{name}:' must be a list of entries")
         else:

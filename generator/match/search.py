@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from generator.corpus.documents import Corpus, Document
+from generator.corpus.numbers import WORD_VALUES, numbers_in
 from generator.corpus.sentences import split_sentences
 from generator.match.wordindex import WordIndex
 
@@ -254,10 +256,67 @@ def _first_holding_most(paragraphs: list[str], words: list[str]) -> int | None:
     return votes.index(most) if most else None
 
 
+#: How close (rapidfuzz `ratio`, any case) a quote must be to its span of a sentence for `fix`
+#: to take it for a mistyped copy (as `generator.authoring.fix.MIN_SCORE`).
+FIXABLE_SCORE = 90.0
+
+
 def describe_difference(quote: str, sentence: str, limit: int = 3) -> str:
     """Where `quote` departs from `sentence`, word by word: "'nine' → 'eight'"."""
+    return compare(quote, sentence, limit)[0]
+
+
+def compare(quote: str, sentence: str, limit: int = 3, judge: bool = True) -> tuple[str, bool]:
+    """Where `quote` departs from `sentence` (as `describe_difference`), and (if `judge`)
+    whether it is a mistyped copy of a span of it with the same numbers: what `fix` repairs."""
     ours, theirs = quote.split(), sentence.split()
-    blocks = [block for block in _opcodes(ours, theirs) if block[0] != "equal"]
+    opcodes = _opcodes(ours, theirs)
+    mistyped = judge and _mistyped(ours, theirs, opcodes)
+    return _describe(ours, theirs, opcodes, limit), mistyped
+
+
+#: Whether some words may state a number (digits or a number word): most differences do not,
+#: and telling so is quicker than reading the numbers.
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _numberish(text: str) -> bool:
+    if _DIGIT.search(text):
+        return True
+    return not WORD_VALUES.keys().isdisjoint(_LETTERS.findall(text.lower()))
+
+
+def _mistyped(
+    ours: list[str], theirs: list[str], opcodes: list[tuple[str, int, int, int, int]]
+) -> bool:
+    """Whether the span of `theirs` that `quote` lines up with is `quote` but for typos: no
+    number among the words that differ, and close enough (a few µs: the near miss's budget)."""
+    equal = [block for block in opcodes if block[0] == "equal"]
+    if not equal:
+        return False
+    start = max(0, equal[0][3] - equal[0][1])
+    end = min(len(theirs), equal[-1][4] + len(ours) - equal[-1][2])
+    mine, source = [], []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag != "equal":
+            mine.extend(ours[i1:i2])
+            source.extend(theirs[max(j1, start) : min(j2, end)])
+    if not (mine or source):
+        return False
+    quote, span = " ".join(ours), " ".join(theirs[start:end])
+    if fuzz.ratio(quote.casefold(), span.casefold()) < FIXABLE_SCORE:
+        return False
+    mine_text, source_text = " ".join(mine), " ".join(source)
+    if not _numberish(f"{mine_text} {source_text}"):
+        return True
+    return numbers_in(mine_text) == numbers_in(source_text)
+
+
+def _describe(
+    ours: list[str], theirs: list[str], opcodes: list[tuple[str, int, int, int, int]], limit: int
+) -> str:
+    blocks = [block for block in opcodes if block[0] != "equal"]
     trimmed = _trim_ends(blocks, len(ours), len(theirs))
     changes = []
     for tag, i1, i2, j1, j2 in trimmed[:limit]:

@@ -24,4 +24,20 @@ def summary_line(summary: Summary) -> str:
         f"{plural(summary.documents, 'document')}: {summary.quotes_verified:,} of "
         f"{plural(summary.quotes, 'quote')} verified; "
         f"{plural(summary.errors, 'error')}, {plural(summary.warnings, 'warning')}."
+        + not_read(summary)
     )
+
+
+def not_read(summary: Summary) -> str:
+    """ " N files could not be read (about M facts in them not checked).", or ""."""
+    files = summary.files_not_read
+    if not files:
+        return ""
+    facts = summary.facts_not_read
+    them = "it" if files == 1 else "them"
+    held = (
+        f"about {facts:,} fact{'' if facts == 1 else 's'} in {them} not checked"
+        if facts
+        else f"no fact could be made out in {them}"
+    )
+    return f" {files:,} file{' ' if files == 1 else 's '}could not be read ({held})."

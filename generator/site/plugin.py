@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.check.pipeline import run_check
+from generator.progress import progress_shown
 from generator.report.text import render as render_text
 from generator.site.assemble import build_site
 from generator.site.downloads import downloads
@@ -56,16 +57,19 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
         return self.root / relative
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        result = run_check(self.folder("corpus"), self.folder("facts"))
-        if result.summary.errors:
-            raise PluginError("the facts do not pass the check:\n" + render_text(result))
-        for line in render_text(result).splitlines()[:-1]:
-            log.info(line)
-        edit = EditLinks(config.repo_url, self.config.edit_branch, self.root)
-        site = build_site(result, edit)
-        assert self.renderer is not None
-        generated = build_pages(site, self.renderer, config.site_name)
-        generated.update(downloads(result))
+        with progress_shown("checking the facts") as stages:
+            result = run_check(self.folder("corpus"), self.folder("facts"))
+            if result.summary.errors:
+                raise PluginError("the facts do not pass the check:\n" + render_text(result))
+            for line in render_text(result).splitlines()[:-1]:
+                log.info(line)
+            stages.stage("assembling the fact pages")
+            edit = EditLinks(config.repo_url, self.config.edit_branch, self.root)
+            site = build_site(result, edit)
+            assert self.renderer is not None
+            stages.stage("rendering the fact pages")
+            generated = build_pages(site, self.renderer, config.site_name)
+            generated.update(downloads(result))
         for src, content in sorted(generated.items()):
             files.append(generated_file(config, files, src, content))
         return files

@@ -73,3 +73,28 @@ def test_yaml_quoted_round_trips_any_text() -> None:
         loaded = load_bytes(f"k:\n  - v: {yaml_quoted(text)}\n".encode(), "t.yml", frozenset("k"))
         assert not loaded.diagnostics, (text, loaded.diagnostics)
         assert loaded.items[0].data == {"v": text}
+
+
+def test_each_hit_names_its_document_and_the_sentence_before(cli: Cli) -> None:
+    """A curator quoting "he was preparing" learns who "he" is, and from which outlet."""
+    result = cli("quote", "preparing", "contribute", "aircraft")
+
+    lines = result.stdout.splitlines()
+    assert lines[0] == "# 003_f8e25e88ba0ab80b, paragraph 25, sentence 1"
+    assert lines[1] == (
+        '#   in "International diplomatic coalition builds against Islamic State", '
+        "Al Jazeera America, date not stated"
+    )
+    assert lines[2] == (
+        "#   the sentence before: He spoke anonymously as he is not entitled to brief the media."
+    )
+    assert lines[3] == "- doc: 003_f8e25e88ba0ab80b"
+
+
+def test_the_date_and_outlet_of_a_document_are_shown_when_stated(cli: Cli) -> None:
+    result = cli("quote", "eight", "aircraft", "600")
+
+    assert (
+        '#   in "Anti-Islamic State Coalition To Provide Military Assistance to Iraq", '
+        "VICE News, 2014-09-15\n" in result.stdout
+    )

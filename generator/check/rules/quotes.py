@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from generator.check.rules.context import Context
 from generator.corpus.normalize import word_count
 from generator.diagnostics import Diagnostic
-from generator.match.search import describe_difference
+from generator.match.search import compare
 from generator.match.verify import MIN_PART_WORDS, MIN_WORDS, QuoteCheck
 
 ID = "quotes"
+#: Added to a miss that `fix` repairs: a mistyped copy of a sentence of the cited document.
+FIX_HINT = "`python -m generator fix` can replace it with the source's text"
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
@@ -60,11 +62,14 @@ def _conclude(context: Context, quote: QuoteCheck) -> tuple[str, str]:
         message = f"quote not found in {cited} nor anywhere in the corpus; copy it from the source"
     else:
         where = "" if suggestion.doc_id == cited else f" (in {suggestion.doc_id}, not {cited})"
-        difference = describe_difference(" ".join(quote.parts), suggestion.sentence)
+        judge = not where and len(quote.parts) == 1  # what fix takes on: no elision, same doc
+        difference, mistyped = compare(" ".join(quote.parts), suggestion.sentence, judge=judge)
         message = (
             f"quote not found in {cited}; closest sentence{where}, paragraph "
             f'{suggestion.paragraph + 1}: "{suggestion.sentence}" differs at {difference}'
         )
+        if mistyped:
+            message += f"; {FIX_HINT}"
     return "quote-not-found", message
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from generator.check.rules.context import Context
 from generator.diagnostics import Diagnostic
 from generator.load.validate import Entry
 from generator.model import Event, Fact
+from generator.wording import did_you_mean
 
 ID = "references"
 
@@ -36,5 +36,5 @@ def check(context: Context) -> Iterator[Diagnostic]:
 
 
 def _hint(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = did_you_mean(name, known)
+    return f"; did you mean '{close}'?" if close else ""

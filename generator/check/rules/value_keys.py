@@ -18,8 +18,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 
 def check(context: Context) -> Iterator[Diagnostic]:
     for quote in context.quotes:
-        if not quote.source.values:
-            continue
+        if not quote.source.values or not quote.verified:
+            continue  # a quote not found is reported as such: what it counts is not the source's
         for reading in context.readings(quote):
             counts = (_counted(reading.name, part, item.end) for part, item in reading.matches)
             if reading.matches and not any(counts):
