@@ -52,7 +52,8 @@ def _unclosed(error: SyntaxError_, lines: list[str], here: str) -> str:
         )
     for kind, bracket, closing in (("sequence", "[", "]"), ("mapping", "{", "}")):
         if f"flow {kind}" in error.context:
-            start = lines[error.context_line - 1] if error.context_line else ""
+            begun = error.context_line or 0
+            start = lines[begun - 1] if 0 < begun <= len(lines) else ""
             if _COMMENT_IN_VALUE.search(start.split(bracket, 1)[-1]):
                 return (
                     f"' #' starts a comment, which hides the rest of line {error.context_line} "
