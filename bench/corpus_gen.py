@@ -20,7 +20,8 @@ class Sentence:
     doc_id: str
     text: str
     country: int
-    values: dict[str, int]
+    #: Each value as a fact writes it: the number with the sentence's qualifier (`at least 40`).
+    values: dict[str, str]
     numbers: tuple[str, ...]
 
 
@@ -97,9 +98,10 @@ def _sentence(doc_id: str, country: int, rng: random.Random) -> Sentence:
     )
     if not numeric:
         return Sentence(doc_id, text, country, {}, ())
-    values = {key: n}
+    qualifier = "at least " if "at least {n}" in template else ""
+    values = {key: f"{qualifier}{n}"}
     if "{m}" in template:
-        values[key2] = m
+        values[key2] = str(m)
     return Sentence(doc_id, text, country, values, (n_text, m_text))
 
 

@@ -94,11 +94,21 @@ def _fact(
         f'    countries: ["{code}"]\n{event}'
         f"{_date_line(sentence)}"
         f"    topic: {TOPICS[number % len(TOPICS)]}\n"
-        f"    claim: {name} reported {value:,} {key} (synthetic fact {number}).\n"
+        f"    claim: {name} reported {value} {key} (synthetic fact {letters(number)}).\n"
         f"    sources:\n      - doc: {doc_id}\n        quote: {_quoted(quote)}\n"
         f"        values: {{{values}}}\n"
     )
     return text, broken
+
+
+def letters(number: int) -> str:
+    """`number` in letters (0 -> "a", 27 -> "bb"): a claim adds no number its quote lacks."""
+    word = ""
+    while True:
+        number, digit = divmod(number, 26)
+        word = "abcdefghijklmnopqrstuvwxyz"[digit] + word
+        if not number:
+            return word
 
 
 def _date_line(sentence: Sentence) -> str:
