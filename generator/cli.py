@@ -9,8 +9,8 @@ from types import ModuleType
 
 from generator.authoring.pr_check import report, review_against, summary_path
 from generator.authoring.revisions import GitError
+from generator.incremental.places import default_cache_folder
 from generator.incremental.project import check_project
-from generator.incremental.store import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.incremental.store import Cache
 from generator.incremental.workers import available_cores
 from generator.report import REPORTER_BY_NAME
@@ -62,12 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--cache-dir",
         type=Path,
-        default=DEFAULT_CACHE,
         metavar="DIR",
         help="where each fact file's findings and the normalised documents are kept by "
         "content hash, so a re-check only checks what changed; safe to delete; entries are "
-        "signed with a secret of yours (in ~/.cache/factsheet) and others are ignored "
-        "(default: .cache/factsheet)",
+        "signed with a secret of yours (in ~/.cache/factsheet) and others are ignored; no "
+        "link in it is followed (default: a folder of this checkout's own in "
+        "$XDG_CACHE_HOME/factsheet/checks, or ~/.cache/...; never inside the project)",
     )
     check.add_argument(
         "--no-cache", action="store_true", help="check everything afresh; read and write no cache"
@@ -77,8 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=positive,
         default=available_cores(),
         metavar="N",
-        help="check large fact bases on N processes (default: the number of cores, here "
-        f"{available_cores()}); 1 checks in this process",
+        help="check large fact bases on N processes, at most the number of cores (here "
+        f"{available_cores()}, the default); 1 checks in this process",
     )
     add_review_options(check)
     check.set_defaults(handler=run_check_command)
@@ -230,7 +230,7 @@ def folders_missing(options: argparse.Namespace) -> bool:
 def run_check_command(options: argparse.Namespace) -> int:
     if folders_missing(options):
         return 2
-    cache = None if options.no_cache else Cache(options.cache_dir)
+    cache = None if options.no_cache else open_cache(options.cache_dir)
     result = check_project(options.corpus, options.facts, cache, options.jobs)
     try:
         review = review_against(options.changed_from, options.facts)
@@ -244,6 +244,18 @@ def run_check_command(options: argparse.Namespace) -> int:
         print(f"error: cannot write the summary {summary_file}: {error.strerror}", file=sys.stderr)
         return 2
     return result.exit_code(strict=options.strict)
+
+
+def open_cache(folder: Path | None) -> Cache | None:
+    """The cache in `folder` (by default, the user's for this checkout), or None (with a
+    warning on stderr) when there can be none."""
+    place = folder or default_cache_folder()
+    cache = None if place is None else Cache(place)
+    problem = "$XDG_CACHE_HOME is inside the project" if cache is None else cache.problem
+    if problem is not None:
+        print(f"warning: checking without a cache: {problem}", file=sys.stderr)
+        return None
+    return cache
 
 
 def run_fix_command(options: argparse.Namespace) -> int:

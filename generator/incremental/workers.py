@@ -7,8 +7,11 @@ worker (by its position), so what a worker kept of it in one batch is there in t
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -16,6 +19,7 @@ from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any
 
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 #: Below this many bytes of input a batch is not worth a fork.
 PARALLEL_BYTES = 512 * 1024
 
@@ -37,7 +41,8 @@ class Workers:
 
     def __init__(self, target: object, jobs: int) -> None:
         self.target = target
-        self.jobs = jobs if "fork" in multiprocessing.get_all_start_methods() else 1
+        forking = "fork" in multiprocessing.get_all_start_methods()
+        self.jobs = max(1, min(jobs, available_cores())) if forking else 1
         self._connections: list[Connection] = []
         self._processes: list[Any] = []
 
@@ -126,18 +131,42 @@ class Workers:
         sys.stderr.flush()
         for _ in range(self.jobs):
             mine, theirs = context.Pipe()
-            process = context.Process(target=_serve, args=(theirs, self.target), daemon=True)
+            ours = [*self._connections, mine]  # the child closes its copies of these
+            arguments = (theirs, self.target, ours, os.getpid())
+            process = context.Process(target=_serve, args=arguments, daemon=True)
             process.start()
             theirs.close()
             self._connections.append(mine)
             self._processes.append(process)
 
 
-def _serve(connection: Connection, target: object) -> None:
-    while (request := connection.recv()) is not None:
+def _serve(connection: Connection, target: object, ours: list[Connection], parent: int) -> None:
+    _end_with(parent)
+    for inherited in ours:  # else the parent's end stays open here, and recv() never fails
+        inherited.close()
+    while (request := _next_request(connection)) is not None:
         method, batch, shared = request
         try:
             call = getattr(target, method)
             connection.send(([call(*arguments, *shared) for arguments in batch], None))
         except Exception:  # reported to the parent, which raises
             connection.send((None, traceback.format_exc()))
+
+
+def _next_request(connection: Connection) -> Any:
+    """The next request of the parent; None (the end) when it asks no more or is gone."""
+    try:
+        return connection.recv()
+    except (EOFError, OSError):
+        return None
+
+
+def _end_with(parent: int) -> None:
+    """Have the kernel kill this process when its parent ends (Linux), even by SIGKILL; where
+    that is not available, the pipe to the parent closes and `recv` ends the loop."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(1)
