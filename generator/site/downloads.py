@@ -7,8 +7,8 @@ import io
 import json
 from typing import Any
 
-from generator.check.pipeline import CheckResult
 from generator.load.schema import fact_schema_text
+from generator.result import CheckResult
 
 CSV_COLUMNS = (
     "fact_id",

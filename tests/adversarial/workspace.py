@@ -18,8 +18,9 @@ import pytest
 import yaml
 
 import generator.load.yaml
-from generator.check.pipeline import CheckResult, run_check
+from generator.check.pipeline import run_check
 from generator.incremental.project import check_project
+from generator.result import CheckResult
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.check.pipeline import CheckResult, run_check
+from generator.check.pipeline import run_check
 from generator.corpus.normalize import _TABLE, normalize
 from generator.model import Fact
+from generator.result import CheckResult
 from generator.site.assemble import build_site
 from generator.site.conflicts import Conflict, fact_conflicts
 from generator.site.dates import flag, show_date
