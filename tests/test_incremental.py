@@ -218,7 +218,7 @@ def test_a_re_check_reads_only_the_documents_it_needs(project: Dataset, tmp_path
     edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     made: list[str] = []
     parsed_sources: list[bytes] = []
-    from_text, parse_sources = corpus.Document.from_text, corpus._parse_sources
+    from_text, parse_sources = corpus.Document.from_text, corpus.parse_sources
 
     def counting_from_text(doc_id: str, *rest: Any) -> corpus.Document:
         made.append(doc_id)
@@ -230,7 +230,7 @@ def test_a_re_check_reads_only_the_documents_it_needs(project: Dataset, tmp_path
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(corpus.Document, "from_text", counting_from_text)
-        patch.setattr(corpus, "_parse_sources", counting_parse_sources)
+        patch.setattr(corpus, "parse_sources", counting_parse_sources)
         rechecked = cached_check(tmp_path / "cache")
     assert rechecked == plain_check()
     cited = set(re.findall(r"doc: (\S+)", edited.read_text(encoding="utf-8")))
@@ -387,6 +387,8 @@ def test_the_conclusions_kept_are_those_of_the_current_misses(
     assert cached_check(folder) == plain_check()
     after = kept()
     assert len(after) == len(before)
-    (gone,) = before - after
-    (new,) = after - before
-    assert (new[0], new[1]) == (gone[0], "Indeed " + gone[1])  # the cited document, the quote
+    gone = {key[0]: key for key in before - after}  # by search: elsewhere, closest
+    new = {key[0]: key for key in after - before}
+    assert gone.keys() == new.keys() and "elsewhere" in gone
+    for search, key in gone.items():  # the same search, of the same document, for the new quote
+        assert new[search][:3] == (search, key[1], "Indeed " + key[2])

@@ -8,9 +8,6 @@ check across files.
 
 from __future__ import annotations
 
-import hashlib
-import marshal
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -112,8 +109,6 @@ class Tables:
     codes: list[str] = field(default_factory=list)
     event_ids: list[str] = field(default_factory=list)
     events: set[str] = field(default_factory=set)
-    #: The mentions check's pattern of each country, made when first needed.
-    mention_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, defined: list[Defined]) -> Tables:
@@ -132,9 +127,3 @@ class Tables:
 
     def country(self, code: str) -> Country | None:
         return self.countries.get(code)
-
-    def fingerprint(self) -> str:
-        """Changes whenever anything a file's checks read from the tables changes."""
-        countries = [(code, c.name, list(c.aliases)) for code, c in self.countries.items()]
-        data = marshal.dumps((countries, self.codes, self.event_ids))
-        return hashlib.sha256(data).hexdigest()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -27,22 +27,25 @@ from generator.check.pipeline import (
     summarize,
 )
 from generator.check.tables import Defined, Tables
-from generator.corpus.documents import Corpus, Documents, load_corpus
+from generator.corpus.documents import Corpus, load_corpus
 from generator.diagnostics import Diagnostic, Row, sorted_diagnostics
 from generator.incremental import keys
+from generator.incremental.corpus_memo import CorpusMemo
+from generator.incremental.recall import Found, Recalled, RecallingIndex, SearchKey, WordSource
 from generator.incremental.store import Cache
 from generator.incremental.workers import Workers, worth_forking
 from generator.load.factbase import listed_files, read_fact_file
-from generator.match.search import Conclusion, CorpusIndex, MissKey, Recalled
 from generator.match.wordindex import IndexData, WordIndex
 from generator.result import Outcome
 
 FileInput = bytes | Diagnostic  # a fact file's bytes, or why it could not be read
 #: `FileFindings` as plain data (for marshal and pickle): see `to_data`.
-FindingsData = tuple[tuple[object, ...], list[Row], str | None, list[Row], int, int, list[MissKey]]
+FindingsData = tuple[
+    tuple[object, ...], list[Row], str | None, list[Row], int, int, list[SearchKey]
+]
 #: What a worker checks: a file (shown as, bytes), its cache entry, the tables, the fingerprint.
 CheckItem = tuple[str, FileInput, str | None, Tables, str]
-Searched = tuple[IndexData | None, dict[MissKey, Conclusion]]
+Searched = tuple[IndexData | None, dict[SearchKey, Found]]
 
 
 @dataclass(slots=True)
@@ -58,7 +61,7 @@ class FileFindings:
     quotes: int = 0
     verified: int = 0
     #: The quotes not found where they say they are (as the searches' conclusions are kept).
-    misses: list[MissKey] = field(default_factory=list)
+    misses: list[SearchKey] = field(default_factory=list)
 
     def to_data(self) -> FindingsData:
         return (
@@ -92,13 +95,16 @@ class FileChecker:
     def __init__(
         self,
         corpus: Corpus,
-        words: Callable[[], WordIndex | None] | None = None,
-        recalled: Recalled | None = None,
+        memo: CorpusMemo | None = None,
+        searches: KeptSearches | None = None,
         cache: Cache | None = None,
     ) -> None:
         self.corpus = corpus
+        self.memo = memo or CorpusMemo(None)
         self.cache = cache
-        self.index = CorpusIndex(corpus, words, recalled)
+        self.words = WordSource(lambda: searches.words if searches is not None else None)
+        loaded = (lambda: searches.recalled) if searches is not None else (lambda: None)
+        self.index = RecallingIndex(corpus, self.words, Recalled(loaded))
         self._parsed: dict[str, ParsedFile] = {}
 
     def normalized(self, doc_id: str) -> str:
@@ -106,20 +112,19 @@ class FileChecker:
         return self.corpus.documents[doc_id].haystack
 
     def adopt(self, normalized: dict[str, str]) -> None:
-        """Normalised documents made elsewhere, to use rather than normalise again."""
-        documents = self.corpus.documents
-        if isinstance(documents, Documents):
-            documents.give(normalized)
+        """Normalised documents (by id) made elsewhere, to use rather than normalise again."""
+        digests = self.corpus.digests
+        self.memo.give({digests[doc_id]: text for doc_id, text in normalized.items()})
 
     def adopt_words(self, data: IndexData) -> None:
         """The corpus's word index, made elsewhere (as `WordIndex.to_data` gives it)."""
         words = WordIndex(self.corpus, data)
-        self.index = CorpusIndex(self.corpus, words, self.index.recalled)
+        self.index = RecallingIndex(self.corpus, words, self.index.recalled)
 
     def searched(self) -> Searched:
         """What searching the corpus made here, to keep: the word index as plain data (if it
-        was built here) and the conclusions reached about quotes not found."""
-        built = self.index.built_index()
+        was built here) and what the corpus-wide searches found."""
+        built = self.words.built
         return (None if built is None else built.to_data()), self.index.recalled.new
 
     def parse(self, display: str, raw: FileInput) -> FindingsData:
@@ -184,15 +189,15 @@ def check_project(
 ) -> Outcome:
     """Check every fact of `facts_dir` against the corpus of `corpus_dir`, reusing what
     `cache` holds, on up to `jobs` processes."""
-    corpus = load_corpus(corpus_dir, display_path(corpus_dir), cache)
+    memo = CorpusMemo(cache)
+    corpus = load_corpus(corpus_dir, display_path(corpus_dir), memo.steps())
     listed = listed_files(facts_dir, display_path(facts_dir))
     files, names = _fact_files(listed, cache)
     found = [_cached(cache, name) for name in names]
     unparsed = [i for i, f in enumerate(found) if f is None]
     _read(listed, files, names, unparsed)
     kept = KeptSearches(cache, corpus)
-    recalled = Recalled(lambda: kept.recalled)
-    checker = FileChecker(corpus, lambda: kept.words, recalled, cache)
+    checker = FileChecker(corpus, memo, kept, cache)
     with Workers(checker, jobs) as workers:
         parse = [files[i] for i in unparsed]
         if workers.jobs > 1 and worth_forking(_size(files, unparsed)):
@@ -285,20 +290,20 @@ class KeptSearches:
             return None
 
     @cached_property
-    def recalled(self) -> dict[MissKey, Conclusion] | None:
-        """The conclusions about quotes not found that the cache kept, if it did."""
+    def recalled(self) -> dict[SearchKey, Found] | None:
+        """What the corpus-wide searches found before (the cache kept it), if anything."""
         data = self.cache.read(self.recalled_entry) if self.cache is not None else None
         if not isinstance(data, dict):
             return None
-        conclusions = data.values()
-        return data if all(isinstance(c, tuple) and len(c) == 2 for c in conclusions) else None
+        found = data.values()
+        return data if all(f is None or isinstance(f, tuple) for f in found) else None
 
     def store_words(self, words: WordIndex) -> None:
         """Keep the word index built in this process."""
         if self.cache is not None:
             self.cache.write(self.words_entry, words.to_data())
 
-    def store(self, workers: Workers[FileChecker], current: set[MissKey]) -> None:
+    def store(self, workers: Workers[FileChecker], current: set[SearchKey]) -> None:
         """Keep the word index if a worker built it, and the conclusions reached in this run
         beside those kept before, of the `current` misses only (those of a quote since
         corrected go)."""

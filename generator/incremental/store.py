@@ -20,24 +20,16 @@ import marshal
 import os
 import secrets
 import stat
-import sys
 import tempfile
 import time
 from collections.abc import Collection
 from pathlib import Path
-from typing import Any
-
-import pydantic
-import rapidfuzz
-import yaml
 
 from generator.corpus import normalize
+from generator.incremental.keys import CORPUS_ENTRY, DIGESTS_ENTRY, TEXTS_ENTRY, code_key
 from generator.incremental.places import secret_file
 
 FORMAT = b"factsheet-cache 3"
-CORPUS_ENTRY = "corpus.marshal"
-TEXTS_ENTRY = "utf8.marshal"
-DIGESTS_ENTRY = "digests.marshal"
 RACY_NS = 2_000_000_000
 #: An entry larger than this is not read (the largest, a 100,000-fact base's word index, is
 #: some 100 MB).
@@ -45,22 +37,6 @@ MAX_ENTRY_BYTES = 1 << 30
 #: Normalising a few documents is quicker than reading the normalised corpus: the entry is
 #: read only once more than this many documents were asked for.
 NORMALIZED_UNREAD = 1000
-PACKAGE = Path(__file__).resolve().parent.parent
-#: The code whose findings are cached: all of it but the site and the authoring commands.
-CODE_FOLDERS = tuple(
-    PACKAGE / name
-    for name in ("", "load", "corpus", "match", "check", "check/rules", "incremental")
-)
-
-
-def code_key() -> str:
-    """Changes whenever the code that checks changes (or Python, or a library it relies on)."""
-    versions = (sys.version, yaml.__version__, pydantic.VERSION, rapidfuzz.__version__)
-    digest = hashlib.sha256("|".join(versions).encode())
-    for folder in CODE_FOLDERS:
-        for module in sorted(folder.glob("*.py")):
-            digest.update(module.name.encode() + b"\0" + module.read_bytes())
-    return digest.hexdigest()
 
 
 class Cache:
@@ -149,7 +125,7 @@ class Cache:
         if not self.is_text(sha256):  # the stored verdicts are loaded, to be saved beside it
             self._new_texts.add(sha256)
 
-    def read(self, name: str) -> Any:
+    def read(self, name: str) -> object:
         """The value of entry `name`, or None when it is missing or does not check out."""
         self._entries.add(name)
         if self._secret is None:
@@ -167,7 +143,7 @@ class Cache:
         """Entry `name` is still of use, though not read in this run: `save` leaves it."""
         self._entries.add(name)
 
-    def write(self, name: str, value: Any) -> None:
+    def write(self, name: str, value: object) -> None:
         """Store `value` (plain data only) as entry `name`; a cache that cannot be written is
         only slower, so failures are ignored."""
         self._entries.add(name)
@@ -175,7 +151,7 @@ class Cache:
             return
         temporary = None
         try:
-            payload = marshal.dumps(value)
+            payload = marshal.dumps(value)  # type: ignore[arg-type]  # plain data, as promised
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
