@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import Field
 
-from generator.corpus.normalize import split_paragraphs
+from generator.corpus.normalize import paragraphs_of, split_paragraphs
 from generator.diagnostics import Diagnostic
 from generator.load.validate import validate_item
 from generator.load.yaml import RawItem, load_bytes
@@ -70,7 +70,7 @@ class Document:
         normalised by another process is read only if its verbatim text is shown)."""
         if self.verbatim is None:
             text = _read_verified(str(self.path), self.sha256).decode("utf-8")
-            self.verbatim = [line for line in text.splitlines() if line.strip()]
+            self.verbatim = paragraphs_of(text)
         return self.verbatim
 
     @classmethod

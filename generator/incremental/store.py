@@ -73,7 +73,7 @@ class Cache:
         read = self._paragraphs is not None or self._asked > NORMALIZED_UNREAD
         found = self._stored_paragraphs().get(sha256) if read else None
         if isinstance(found, str):
-            paragraphs = [line for line in text.splitlines() if line.strip()]
+            paragraphs = normalize.paragraphs_of(text)
             normalized = found.split("\n") if found else []
             if len(normalized) == len(paragraphs):
                 return paragraphs, normalized
