@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
 from generator.authoring.pr_check import report, review_against, summary_path
 from generator.authoring.revisions import GitError
+from generator.incremental.places import default_cache_folder
 from generator.incremental.project import check_project
-from generator.incremental.store import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.incremental.store import Cache
 from generator.incremental.workers import available_cores
 from generator.progress import progress_shown
@@ -65,12 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--cache-dir",
         type=Path,
-        default=DEFAULT_CACHE,
         metavar="DIR",
         help="where each fact file's findings and the normalised documents are kept by "
         "content hash, so a re-check only checks what changed; safe to delete; entries are "
-        "signed with a secret of yours (in ~/.cache/factsheet) and others are ignored "
-        "(default: .cache/factsheet)",
+        "signed with a secret of yours (in ~/.cache/factsheet) and others are ignored; no "
+        "link in it is followed (default: a folder of this checkout's own in "
+        "$XDG_CACHE_HOME/factsheet/checks, or ~/.cache/...; never inside the project)",
     )
     check.add_argument(
         "--no-cache", action="store_true", help="check everything afresh; read and write no cache"
@@ -80,8 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=positive,
         default=available_cores(),
         metavar="N",
-        help="check large fact bases on N processes (default: the number of cores, here "
-        f"{available_cores()}); 1 checks in this process",
+        help="check large fact bases on N processes, at most the number of cores (here "
+        f"{available_cores()}, the default); 1 checks in this process",
     )
     add_review_options(check)
     check.set_defaults(handler=run_check_command)
@@ -247,7 +250,7 @@ def folders_missing(options: argparse.Namespace) -> bool:
 def run_check_command(options: argparse.Namespace) -> int:
     if folders_missing(options):
         return 2
-    cache = None if options.no_cache else Cache(options.cache_dir)
+    cache = None if options.no_cache else open_cache(options.cache_dir)
     with progress_shown("checking") as stages:
         result = check_project(options.corpus, options.facts, cache, options.jobs, stages)
     try:
@@ -262,6 +265,18 @@ def run_check_command(options: argparse.Namespace) -> int:
         print(f"error: cannot write the summary {summary_file}: {error.strerror}", file=sys.stderr)
         return 2
     return result.exit_code(strict=options.strict)
+
+
+def open_cache(folder: Path | None) -> Cache | None:
+    """The cache in `folder` (by default, the user's for this checkout), or None (with a
+    warning on stderr) when there can be none."""
+    place = folder or default_cache_folder()
+    cache = None if place is None else Cache(place)
+    problem = "$XDG_CACHE_HOME is inside the project" if cache is None else cache.problem
+    if problem is not None:
+        print(f"warning: checking without a cache: {problem}", file=sys.stderr)
+        return None
+    return cache
 
 
 def run_fix_command(options: argparse.Namespace) -> int:
@@ -284,7 +299,21 @@ def authoring() -> ModuleType:
     return commands
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The one process-wide setting: a check makes millions of objects and frees few, so no
+    garbage collection while a command runs, and what it loaded is frozen after (the
+    interpreter's last collection at exit then does not scan it all)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
 def main(argv: list[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
     handler = options.handler
-    return int(handler(options))
+    with collector_paused():
+        return int(handler(options))

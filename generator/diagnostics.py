@@ -54,6 +54,10 @@ def shown(text: str) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
+#: A diagnostic as plain data (for a cache entry or a worker): `Diagnostic(*row)` is it again.
+Row = tuple[str, int, int, str, str, str | None]
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem at one place: file, 1-based line and column, code and advice.
@@ -79,7 +83,7 @@ class Diagnostic:
     def severity(self) -> Severity:
         return CODES[self.code][0]
 
-    def to_row(self) -> tuple[str, int, int, str, str, str | None]:
+    def to_row(self) -> Row:
         """The fields as plain data (for a cache or another process): `Diagnostic(*row)`."""
         return (self.file, self.line, self.column, self.code, self.message, self.id)
 

@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,14 +26,27 @@ CHROMIUM_ARGS = [
 ]
 
 
-@dataclass(frozen=True)
-class CliRun:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-
+#: What a run of the command line gave: returncode, stdout and stderr (text).
+CliRun = subprocess.CompletedProcess[str]
 RunCli = Callable[..., CliRun]
+
+
+def run_generator(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120
+) -> CliRun:
+    """`python -m generator ARGS...` for real, in `cwd`: the one way the tests run the command
+    line. GitHub's own variables are removed, so a test run in CI never writes the job
+    summary; `env` adds to the rest."""
+    base = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env={**base, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -58,22 +70,10 @@ def user_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture
 def run_cli(tmp_path: Path) -> RunCli:
-    """Run `python -m generator ARGS...` for real, in tmp_path (or `cwd=`)."""
+    """Run `python -m generator ARGS...` for real, in tmp_path (or `cwd=`), with extra `env`."""
 
-    # The job summary of a real CI run must not receive the tests' own output.
-    env = {name: value for name, value in os.environ.items() if not name.startswith("GITHUB_")}
-
-    def run(*args: str, cwd: Path | None = None) -> CliRun:
-        completed = subprocess.run(
-            [sys.executable, "-m", "generator", *args],
-            cwd=cwd or tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        return CliRun(completed.returncode, completed.stdout, completed.stderr)
+    def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> CliRun:
+        return run_generator(*args, cwd=cwd or tmp_path, env=env)
 
     return run
 

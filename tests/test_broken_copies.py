@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.pipeline import CheckResult, run_check
+from generator.check.pipeline import run_check
 from generator.corpus.normalize import normalize, quote_parts
 from generator.diagnostics import Diagnostic
 from generator.load.validate import Entry
 from generator.match.search import locate
 from generator.model import Event, Fact
+from generator.result import CheckResult
 
 Owner = Entry[Event] | Entry[Fact]
 

@@ -22,8 +22,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.check.pipeline import CheckResult, run_check
+from generator.check.pipeline import run_check
 from generator.diagnostics import CODES
+from generator.result import CheckResult
 
 CASES = Path(__file__).parent / "cases"
 POSITIVE = sorted((CASES / "positive").iterdir())

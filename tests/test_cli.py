@@ -62,7 +62,7 @@ def write(root: Path, name: str, text: str) -> None:
 def test_text_format(workspace: Path, run_cli: RunCli) -> None:
     write(workspace, "facts.yml", FACTS)
     result = run_cli("check")
-    assert result.exit_code == 1
+    assert result.returncode == 1
     *lines, summary = result.stdout.splitlines()
     assert lines[0].startswith("facts/facts.yml:8:16: error[quote-not-found] quote not found")
     assert "'nine' → 'eight'" in lines[0]
@@ -79,7 +79,7 @@ def test_text_format(workspace: Path, run_cli: RunCli) -> None:
 def test_a_clean_check_prints_what_was_checked(workspace: Path, run_cli: RunCli) -> None:
     write(workspace, "facts.yml", WARNING_ONLY.replace("countries: [FR]", "countries: [AU]"))
     result = run_cli("check")
-    assert result.exit_code == 0
+    assert result.returncode == 0
     assert result.stdout.splitlines() == [
         "Checked 2 facts, 0 events and 2 countries against 5 documents: "
         "2 of 2 quotes verified; 0 errors, 0 warnings."
@@ -89,7 +89,7 @@ def test_a_clean_check_prints_what_was_checked(workspace: Path, run_cli: RunCli)
 def test_json_format(workspace: Path, run_cli: RunCli) -> None:
     write(workspace, "facts.yml", FACTS)
     result = run_cli("check", "--format", "json")
-    assert result.exit_code == 1
+    assert result.returncode == 1
     report = json.loads(result.stdout)
     assert list(report) == ["summary", "diagnostics"]
     assert report["summary"] == {
@@ -131,7 +131,7 @@ def test_json_id_is_null_where_there_is_none(workspace: Path, run_cli: RunCli) -
 def test_github_format(workspace: Path, run_cli: RunCli) -> None:
     write(workspace, "facts.yml", FACTS)
     result = run_cli("check", "--format", "github")
-    assert result.exit_code == 1
+    assert result.returncode == 1
     error, warning = result.stdout.splitlines()[:2]
     assert error.startswith(
         "::error file=facts/facts.yml,line=8,col=16,title=quote-not-found::quote not found in "
@@ -145,8 +145,8 @@ def test_github_format(workspace: Path, run_cli: RunCli) -> None:
 def test_strict_fails_on_warnings(workspace: Path, run_cli: RunCli) -> None:
     write(workspace, "facts.yml", WARNING_ONLY)
     relaxed, strict = run_cli("check"), run_cli("check", "--strict")
-    assert relaxed.exit_code == 0
-    assert strict.exit_code == 1
+    assert relaxed.returncode == 0
+    assert strict.returncode == 1
     assert "warning[country-not-mentioned]" in relaxed.stdout
     assert relaxed.stdout == strict.stdout
 
@@ -168,20 +168,20 @@ def test_exit_2_when_the_command_cannot_run(
     workspace: Path, run_cli: RunCli, args: tuple[str, ...]
 ) -> None:
     result = run_cli(*args)
-    assert result.exit_code == 2
+    assert result.returncode == 2
     assert result.stdout == ""
     assert "error" in result.stderr
 
 
 def test_exit_2_without_the_default_folders(tmp_path: Path, run_cli: RunCli) -> None:
     result = run_cli("check")
-    assert result.exit_code == 2
+    assert result.returncode == 2
     assert "corpus" in result.stderr
 
 
 def test_help_documents_the_exit_codes(run_cli: RunCli) -> None:
     result = run_cli("check", "--help")
-    assert result.exit_code == 0
+    assert result.returncode == 0
     for option in ("--corpus", "--facts", "--format", "--strict", "--cache-dir", "--jobs"):
         assert option in result.stdout
     codes = re.findall(r"^\s+([012])\s+\S", result.stdout, re.MULTILINE)

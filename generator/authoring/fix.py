@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from generator.authoring.align import Span, candidate_spans
-from generator.check.pipeline import CheckResult
 from generator.corpus.documents import Document
 from generator.corpus.normalize import normalize, word_count
 from generator.corpus.numbers import numbers_in
 from generator.match.search import locate
 from generator.match.verify import MIN_WORDS, QuoteCheck
+from generator.result import CheckResult
 
 MIN_SCORE = 90.0
 MIN_MARGIN = 5.0

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.check.pipeline import Outcome, display_path
-from generator.report import REPORTER_BY_NAME, github
+from generator.report import render
+from generator.result import Outcome
 
 if TYPE_CHECKING:
     from generator.authoring.diff import EntryDiff
@@ -28,10 +28,10 @@ def review_against(base: str | None, facts_dir: Path) -> Review | None:
         return None
     from generator.authoring.diff import diff_factbases  # a plain check starts faster without
     from generator.authoring.revisions import changed_lines, factbase_at
-    from generator.load.factbase import load_factbase
+    from generator.check.pipeline import load_facts, read_facts
 
     old = factbase_at(base, facts_dir)
-    new = load_factbase(facts_dir, display_path(facts_dir))
+    new = load_facts(read_facts(facts_dir))
     return Review(changed_lines(base), diff_factbases(old, new))
 
 
@@ -52,6 +52,4 @@ def report(
 
         with summary_file.open("a", encoding="utf-8") as stream:
             stream.write(summary.render(result, review.entries if review else None) + "\n")
-    if output_format == "github":
-        return github.render(result, review.lines if review else None)
-    return REPORTER_BY_NAME[output_format](result)
+    return render(result, output_format, review.lines if review else None)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from pathlib import Path
 
-from generator.load.factbase import FactBase, load_factbase, load_factbase_from_bytes
+from generator.check.pipeline import load_facts, read_facts
+from generator.load.factbase import FactBase
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
@@ -39,12 +39,12 @@ def commit_of(revision: str) -> str:
 def factbase_at(revision: str | None, facts_dir: Path) -> FactBase:
     """The fact base of `facts_dir` at a revision, or in the working tree when it is None."""
     if revision is None:
-        return load_factbase(facts_dir, os.path.relpath(facts_dir))
+        return load_facts(read_facts(facts_dir))
     commit = commit_of(revision)
     listing = git("ls-tree", "-r", "-z", "--name-only", commit, "--", f"{facts_dir}/")
     names = [name for name in listing.decode().split("\0") if name.endswith(".yml")]
     files = {name: git("show", f"{commit}:./{name}") for name in names}
-    return load_factbase_from_bytes(files)
+    return load_facts(sorted(files.items()))
 
 
 def changed_lines(revision: str) -> dict[str, set[int]]:

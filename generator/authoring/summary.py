@@ -5,8 +5,8 @@ from __future__ import annotations
 from generator.authoring.diff import EntryDiff
 from generator.authoring.diff_report import render_markdown
 from generator.authoring.markdown import code, escape, table
-from generator.check.pipeline import Outcome
 from generator.report.text import not_read
+from generator.result import Outcome
 
 
 def render(result: Outcome, entries: list[EntryDiff] | None = None) -> str:

@@ -8,9 +8,6 @@ check across files.
 
 from __future__ import annotations
 
-import hashlib
-import marshal
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -133,8 +130,6 @@ class Tables:
     events: set[str] = field(default_factory=set)
     #: The date of each event that has one (its first definition's).
     event_dates: dict[str, str] = field(default_factory=dict)
-    #: The mentions check's pattern of each country, made when first needed.
-    mention_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, defined: list[Defined]) -> Tables:
@@ -155,9 +150,3 @@ class Tables:
 
     def country(self, code: str) -> Country | None:
         return self.countries.get(code)
-
-    def fingerprint(self) -> str:
-        """Changes whenever anything a file's checks read from the tables changes."""
-        countries = [(code, c.name, list(c.aliases)) for code, c in self.countries.items()]
-        data = marshal.dumps((countries, self.codes, self.event_ids, self.event_dates))
-        return hashlib.sha256(data).hexdigest()

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from pydantic import Field
 
-from generator.corpus.normalize import split_paragraphs
+from generator.corpus.normalize import paragraphs_of, split_paragraphs
 from generator.diagnostics import Diagnostic
 from generator.load.validate import validate_item
 from generator.load.yaml import RawItem, load_bytes
@@ -72,7 +70,7 @@ class Document:
         normalised by another process is read only if its verbatim text is shown)."""
         if self.verbatim is None:
             text = _read_verified(str(self.path), self.sha256).decode("utf-8")
-            self.verbatim = [line for line in text.splitlines() if line.strip()]
+            self.verbatim = paragraphs_of(text)
         return self.verbatim
 
     @classmethod
@@ -87,10 +85,9 @@ class Documents(Mapping[str, Document]):
     """The verified documents by id, in corpus order, each cut into paragraphs and normalised
     when it is first used: a re-check that reads a few documents does not pay for them all."""
 
-    def __init__(self, make: Callable[[str, str, Listing, str | None], Document]) -> None:
+    def __init__(self, make: Callable[[str, str, Listing], Document]) -> None:
         self._make = make
         self._waiting: dict[str, tuple[str, Listing]] = {}
-        self._given: dict[str, str] = {}
         self._made: dict[str, Document] = {}
         self._order: list[str] = []
 
@@ -103,14 +100,8 @@ class Documents(Mapping[str, Document]):
         made = self._made.get(doc_id)
         if made is None:
             path, listing = self._waiting.pop(doc_id)  # KeyError: no such document
-            given = self._given.pop(doc_id, None)
-            made = self._made[doc_id] = self._make(doc_id, path, listing, given)
+            made = self._made[doc_id] = self._make(doc_id, path, listing)
         return made
-
-    def give(self, normalized: dict[str, str]) -> None:
-        """Normalised texts (paragraphs joined by newlines) by id, made elsewhere (by another
-        process, say): documents not yet made use them instead of normalising again."""
-        self._given.update((doc_id, text) for doc_id, text in normalized.items())
 
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._made or doc_id in self._waiting
@@ -144,45 +135,36 @@ class Corpus:
         return sorted({*self.documents, *self.unverified})
 
 
-def stat_key(found: os.stat_result) -> tuple[int, ...]:
-    """What a cache compares to know a file unchanged since it was hashed (as git does):
-    device, inode, size, modification and change times (ns)."""
-    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+Sources = tuple[dict[str, Listing], list[Diagnostic]]
 
 
-class CorpusCache(Protocol):
-    def paragraphs(self, sha256: str, text: str) -> tuple[list[str], list[str]]:
-        """`split_paragraphs(text)` of the document whose bytes have this sha256."""
+@dataclass(frozen=True, slots=True)
+class Steps:
+    """The steps of loading a corpus that read files, each a function of its arguments (and
+    of the file it reads). `load_corpus` calls these; `generator.incremental` gives memoised
+    versions of the same functions, and this module knows nothing of that."""
 
-    def digest_of(self, path: str, key: tuple[int, ...]) -> str | None:
-        """The sha256 of the file at `path` if it was hashed when its stat was `key`."""
-
-    def note_digest(self, path: str, key: tuple[int, ...], sha256: str) -> None:
-        """The file at `path`, with stat `key`, has this sha256."""
-
-    def is_text(self, sha256: str) -> bool:
-        """Whether bytes with this sha256 were found to be UTF-8 text before."""
-
-    def note_text(self, sha256: str) -> None:
-        """Bytes with this sha256 are UTF-8 text."""
-
-    def read(self, name: str) -> Any:
-        """The value stored under `name`, or None."""
-
-    def write(self, name: str, value: Any) -> None:
-        """Store `value` (plain data) under `name`."""
+    #: A document file (path, stat) -> its sha256, and whether it is UTF-8 (None: not read).
+    fingerprint: Callable[[str, os.stat_result], tuple[str, bool | None]]
+    #: A document file (path, sha256) -> whether it is UTF-8 text.
+    is_text: Callable[[str, str], bool]
+    #: The bytes of sources.yml (and how it is shown) -> its entries and problems.
+    sources: Callable[[bytes, str], Sources]
+    #: A verified document (id, path, listing) -> the Document, cut and normalised.
+    document: Callable[[str, str, Listing], Document]
 
 
-def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> Corpus:
+def load_corpus(root: Path, display: str, steps: Steps | None = None) -> Corpus:
     """Read every document of `root` and check it against sources.yml."""
+    steps = steps or PLAIN
     sources_display = os.path.join(display, SOURCES_FILE)
-    metas, diagnostics = _load_sources(root / SOURCES_FILE, sources_display, cache)
-    documents = Documents(partial(_document, cache))
+    metas, diagnostics = _load_sources(root / SOURCES_FILE, sources_display, steps)
+    documents = Documents(steps.document)
     corpus = Corpus(root, documents, diagnostics)
     files, strays = _document_files(root, display)
     diagnostics.extend(strays)
     for doc_id, name, path, stat in files:
-        digest, text = _digest(path, stat, cache)
+        digest, text = steps.fingerprint(path, stat)
         entry = metas.pop(doc_id, None)
         if entry is None:
             doc_display = os.path.join(display, name)
@@ -201,7 +183,7 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
             )
             corpus.unverified.add(doc_id)
             continue
-        if not (text if text is not None else _is_text(path, digest, cache)):
+        if not (text if text is not None else steps.is_text(path, digest)):
             message = f"{name} is not UTF-8; store the document as UTF-8 text"
             doc_display = os.path.join(display, name)
             diagnostics.append(Diagnostic(doc_display, 1, 1, "corpus-integrity", message, doc_id))
@@ -221,38 +203,24 @@ def load_corpus(root: Path, display: str, cache: CorpusCache | None = None) -> C
     return corpus
 
 
-def _digest(path: str, stat: os.stat_result, cache: CorpusCache | None) -> tuple[str, bool | None]:
-    """The sha256 of a document's bytes, and whether they are UTF-8 text when they were read
-    (None when not: the cache knew the digest of a file whose stat is what it was when it was
-    hashed)."""
-    key = stat_key(stat)
-    known = cache.digest_of(path, key) if cache is not None else None
-    if known is not None:
-        return known, None
+def fingerprint(path: str, stat: os.stat_result) -> tuple[str, bool | None]:
+    """The sha256 of a document's bytes, and whether they are UTF-8 text (one read)."""
     with open(path, "rb") as stream:
         raw = stream.read()
-    digest = hashlib.sha256(raw).hexdigest()
-    if cache is not None:
-        cache.note_digest(path, key, digest)
-    return digest, _utf8(raw, digest, cache)
+    return hashlib.sha256(raw).hexdigest(), is_utf8(raw)
 
 
-def _is_text(path: str, digest: str, cache: CorpusCache | None) -> bool:
-    """Whether the document is UTF-8 text (known of its bytes from an earlier run, or read)."""
-    if cache is not None and cache.is_text(digest):
-        return True
+def is_text(path: str, digest: str) -> bool:
+    """Whether the document is UTF-8 text."""
     with open(path, "rb") as stream:
-        return _utf8(stream.read(), digest, cache)
+        return is_utf8(stream.read())
 
 
-def _utf8(raw: bytes, digest: str, cache: CorpusCache | None) -> bool:
-    """Whether `raw` (with sha256 `digest`) is UTF-8 text; the cache is told when it is."""
+def is_utf8(raw: bytes) -> bool:
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    if cache is not None:
-        cache.note_text(digest)
     return True
 
 
@@ -269,50 +237,41 @@ class CorpusChanged(RuntimeError):
     """A document changed on disk while it was being checked."""
 
 
-def _document(
-    cache: CorpusCache | None, doc_id: str, path: str, listing: Listing, given: str | None
+def make_document(
+    doc_id: str, path: str, listing: Listing, split: Splitter = split_paragraphs
 ) -> Document:
-    if given is not None:  # made from these verified bytes elsewhere: not read again
-        normalized = given.split("\n") if given else []
-        meta = listing.meta()
-        return Document(doc_id, Path(path), None, meta, normalized, given, listing.sha256)
+    """A verified document, read again (its bytes must still be those listed), cut into
+    paragraphs and normalised (by `split`)."""
     raw = _read_verified(path, listing.sha256)
-    split: Splitter = split_paragraphs
-    if cache is not None:
-        split = partial(cache.paragraphs, listing.sha256)
     document = Document.from_text(doc_id, Path(path), raw.decode("utf-8"), split)
     document.meta = listing.meta()
     return document
 
 
-Sources = tuple[dict[str, Listing], list[Diagnostic]]
+def normalized_document(doc_id: str, path: str, listing: Listing, normalized: str) -> Document:
+    """A verified document whose normalised paragraphs (joined by newlines) were made from
+    the same bytes elsewhere: it is read again only if its verbatim text is asked for."""
+    paragraphs = normalized.split("\n") if normalized else []
+    meta = listing.meta()
+    return Document(doc_id, Path(path), None, meta, paragraphs, normalized, listing.sha256)
 
 
 def listed_urls(root: Path) -> list[str]:
     """The `url:` of every valid entry of the corpus's sources.yml (none if it is missing)."""
-    metas, _ = _load_sources(root / SOURCES_FILE, SOURCES_FILE, None)
+    metas, _ = _load_sources(root / SOURCES_FILE, SOURCES_FILE, PLAIN)
     return [str(entry.fields["url"]) for entry in metas.values() if entry.fields.get("url")]
 
 
-def _load_sources(path: Path, display: str, cache: CorpusCache | None) -> Sources:
-    """The entries of sources.yml by id, and its problems (from the cache when the file's bytes
-    were seen before)."""
+def _load_sources(path: Path, display: str, steps: Steps) -> Sources:
+    """The entries of sources.yml by id, and its problems."""
     if not path.is_file():
         message = f"{SOURCES_FILE} is missing: list every document with its id, title and sha256"
         return {}, [Diagnostic(display, 1, 1, "corpus-integrity", message)]
-    raw = path.read_bytes()
-    name = hashlib.sha256(b"sources\0" + display.encode() + b"\0" + raw).hexdigest() + ".marshal"
-    cached = cache.read(name) if cache else None
-    if cached is not None:
-        with contextlib.suppress(TypeError, ValueError, KeyError):
-            return _sources_from(cached, display)
-    metas, diagnostics = _parse_sources(raw, display)
-    if cache:
-        cache.write(name, _sources_to(metas, diagnostics))
-    return metas, diagnostics
+    return steps.sources(path.read_bytes(), display)
 
 
-def _parse_sources(raw: bytes, display: str) -> Sources:
+def parse_sources(raw: bytes, display: str) -> Sources:
+    """The entries of sources.yml (its bytes), validated, by id; and its problems."""
     loaded = load_bytes(raw, display, frozenset({"documents"}))
     diagnostics = list(loaded.diagnostics)
     metas: dict[str, Listing] = {}
@@ -328,20 +287,6 @@ def _parse_sources(raw: bytes, display: str) -> Sources:
             continue
         metas[entry.model.id] = Listing(entry.model.model_dump(), entry.raw)
     return metas, diagnostics
-
-
-def _sources_to(metas: dict[str, Listing], diagnostics: list[Diagnostic]) -> object:
-    entries = [(e.fields, e.raw.data, e.raw.positions) for e in metas.values()]
-    return entries, [item.to_row() for item in diagnostics]
-
-
-def _sources_from(cached: Any, display: str) -> Sources:
-    entries, rows = cached
-    metas = {
-        fields["id"]: Listing(fields, RawItem(display, "documents", data, positions))
-        for fields, data, positions in entries
-    }
-    return metas, [Diagnostic(*row) for row in rows]
 
 
 def _document_files(
@@ -363,6 +308,9 @@ def _document_files(
                 where = os.path.join(display, entry.name)
                 strays.append(Diagnostic(where, 1, 1, "corpus-integrity", message, doc_id))
     return sorted(files), strays
+
+
+PLAIN = Steps(fingerprint, is_text, parse_sources, make_document)
 
 
 def _unlisted(display: str, doc_id: str, sources_display: str) -> Diagnostic:

@@ -37,6 +37,16 @@ def normalize(text: str) -> str:
     return _single_spaces(_unify_characters(text))
 
 
+def paragraphs_of(text: str) -> list[str]:
+    """The paragraphs of a document: its non-blank lines, as `str.splitlines` cuts them (the
+    one definition of a paragraph)."""
+    return _non_blank(text.splitlines())
+
+
+def _non_blank(lines: list[str]) -> list[str]:
+    return [line for line in lines if line.strip()]
+
+
 def split_paragraphs(text: str) -> tuple[list[str], list[str]]:
     """The paragraphs of a document (its non-blank lines, as `str.splitlines` cuts them),
     verbatim and as `normalize` makes each of them.
@@ -44,7 +54,7 @@ def split_paragraphs(text: str) -> tuple[list[str], list[str]]:
     The characters of the whole text are unified at once: NFKC never moves, makes or removes
     a line break (nor makes a blank line of a line, or the reverse)."""
     lines = text.splitlines()
-    paragraphs = [line for line in lines if line.strip()]
+    paragraphs = _non_blank(lines)
     unified = _unify_characters(text)
     if unified is text:
         kept = paragraphs

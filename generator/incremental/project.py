@@ -9,30 +9,44 @@ curator edits one file, only that file is parsed and checked.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import cast
 
-from generator.check.filecheck import check_file
-from generator.check.pipeline import Outcome, collector_paused, display_path, summarize
-from generator.check.rules import ids
+from generator.check.pipeline import (
+    ParsedFile,
+    check_across,
+    check_file,
+    display_path,
+    parse_file,
+    summarize,
+)
 from generator.check.tables import Defined, Tables
-from generator.corpus.documents import Corpus, Documents, load_corpus, stat_key
-from generator.diagnostics import Diagnostic, sorted_diagnostics
+from generator.corpus.documents import Corpus, load_corpus
+from generator.diagnostics import Diagnostic, Row, sorted_diagnostics
+from generator.incremental import keys
+from generator.incremental.corpus_memo import CorpusMemo
+from generator.incremental.recall import Found, Recalled, RecallingIndex, SearchKey, WordSource
 from generator.incremental.store import Cache
 from generator.incremental.workers import Workers, worth_forking
-from generator.load.factbase import FactBase, listed_files, parse_fact_file, read_fact_file
-from generator.match.search import Conclusion, CorpusIndex, MissKey, Recalled
-from generator.match.wordindex import WordIndex
+from generator.load.factbase import listed_files, read_fact_file
+from generator.match.wordindex import IndexData, WordIndex
 from generator.progress import Stages
+from generator.result import Outcome
 
 FileInput = bytes | Diagnostic  # a fact file's bytes, or why it could not be read
+#: `FileFindings` as plain data (for marshal and pickle): see `to_data`.
+FindingsData = tuple[
+    tuple[object, ...], list[Row], str | None, list[Row], int, int, list[SearchKey]
+]
+#: What a worker checks: a file (shown as, bytes), its cache entry, the tables, the fingerprint.
+CheckItem = tuple[str, FileInput, str | None, Tables, str]
+Searched = tuple[IndexData | None, dict[SearchKey, Found]]
 
 
 @dataclass(slots=True)
@@ -48,9 +62,9 @@ class FileFindings:
     quotes: int = 0
     verified: int = 0
     #: The quotes not found where they say they are (as the searches' conclusions are kept).
-    misses: list[MissKey] = field(default_factory=list)
+    misses: list[SearchKey] = field(default_factory=list)
 
-    def to_data(self) -> tuple[Any, ...]:
+    def to_data(self) -> FindingsData:
         return (
             self.defined.to_data(),
             [item.to_row() for item in self.loading],
@@ -62,7 +76,7 @@ class FileFindings:
         )
 
     @classmethod
-    def from_data(cls, data: Any) -> FileFindings:
+    def from_data(cls, data: FindingsData) -> FileFindings:
         defined, loading, fingerprint, checking, quotes, verified, misses = data
         return cls(
             Defined.from_data(defined),
@@ -82,53 +96,54 @@ class FileChecker:
     def __init__(
         self,
         corpus: Corpus,
-        words: Callable[[], WordIndex | None] | None = None,
-        recalled: Recalled | None = None,
+        memo: CorpusMemo | None = None,
+        searches: KeptSearches | None = None,
         cache: Cache | None = None,
     ) -> None:
         self.corpus = corpus
+        self.memo = memo or CorpusMemo(None)
         self.cache = cache
-        self.index = CorpusIndex(corpus, words, recalled)
-        self._parsed: dict[str, tuple[FactBase, Defined]] = {}
+        self.words = WordSource(lambda: searches.words if searches is not None else None)
+        loaded = (lambda: searches.recalled) if searches is not None else (lambda: None)
+        self.index = RecallingIndex(corpus, self.words, Recalled(loaded))
+        self._parsed: dict[str, ParsedFile] = {}
 
     def normalized(self, doc_id: str) -> str:
         """A document's normalised paragraphs, joined by newlines."""
         return self.corpus.documents[doc_id].haystack
 
     def adopt(self, normalized: dict[str, str]) -> None:
-        """Normalised documents made elsewhere, to use rather than normalise again."""
-        documents = self.corpus.documents
-        if isinstance(documents, Documents):
-            documents.give(normalized)
+        """Normalised documents (by id) made elsewhere, to use rather than normalise again."""
+        digests = self.corpus.digests
+        self.memo.give({digests[doc_id]: text for doc_id, text in normalized.items()})
 
-    def adopt_words(self, data: Any) -> None:
+    def adopt_words(self, data: IndexData) -> None:
         """The corpus's word index, made elsewhere (as `WordIndex.to_data` gives it)."""
         words = WordIndex(self.corpus, data)
-        self.index = CorpusIndex(self.corpus, words, self.index.recalled)
+        self.index = RecallingIndex(self.corpus, words, self.index.recalled)
 
-    def searched(self) -> tuple[Any, dict[MissKey, Conclusion]]:
+    def searched(self) -> Searched:
         """What searching the corpus made here, to keep: the word index as plain data (if it
-        was built here) and the conclusions reached about quotes not found."""
-        built = self.index.built_index()
+        was built here) and what the corpus-wide searches found."""
+        built = self.words.built
         return (None if built is None else built.to_data()), self.index.recalled.new
 
-    def parse(self, display: str, raw: FileInput) -> tuple[Any, ...]:
-        base = parse_fact_file(display, raw)
-        defined = Defined.of(base, display)
-        self._parsed[display] = base, defined
-        return FileFindings(defined, base.diagnostics).to_data()
+    def parse(self, display: str, raw: FileInput) -> FindingsData:
+        """The pipeline's `parse_file`, kept here until the file is checked."""
+        parsed = self._parsed[display] = parse_file(display, raw)
+        return FileFindings(parsed.defined, parsed.base.diagnostics).to_data()
 
     def check(
         self, display: str, raw: FileInput, entry: str | None, tables: Tables, fingerprint: str
-    ) -> Any:
+    ) -> FindingsData:
         """The file's findings as plain data, also stored as cache entry `entry` (if any)."""
-        kept = self._parsed.pop(display, None)
-        base = kept[0] if kept else parse_fact_file(display, raw)
+        parsed = self._parsed.pop(display, None) or parse_file(display, raw)
+        base = parsed.base
         asked = self.index.recalled.asked
         before = len(asked)
         checked = check_file(base, self.corpus, tables, self.index)
         findings = FileFindings(
-            kept[1] if kept else Defined.of(base, display),
+            parsed.defined,
             base.diagnostics,
             fingerprint,
             checked.diagnostics,
@@ -143,6 +158,33 @@ class FileChecker:
         return data
 
 
+# The tasks the workers run, each on the FileChecker of its process.
+
+
+def parse_task(checker: FileChecker, item: tuple[str, FileInput]) -> FindingsData:
+    return checker.parse(*item)
+
+
+def check_task(checker: FileChecker, item: CheckItem) -> FindingsData:
+    return checker.check(*item)
+
+
+def normalize_task(checker: FileChecker, doc_id: str) -> str:
+    return checker.normalized(doc_id)
+
+
+def adopt_task(checker: FileChecker, normalized: dict[str, str]) -> None:
+    checker.adopt(normalized)
+
+
+def adopt_words_task(checker: FileChecker, data: IndexData) -> None:
+    checker.adopt_words(data)
+
+
+def searched_task(checker: FileChecker, _: None) -> Searched:
+    return checker.searched()
+
+
 def check_project(
     corpus_dir: Path,
     facts_dir: Path,
@@ -153,71 +195,74 @@ def check_project(
     """Check every fact of `facts_dir` against the corpus of `corpus_dir`, reusing what
     `cache` holds, on up to `jobs` processes; `stages` hears how far it is."""
     stages = stages or Stages()
-    with collector_paused():
-        stages.stage("reading the corpus")
-        corpus = load_corpus(corpus_dir, display_path(corpus_dir), cache)
-        listed = listed_files(facts_dir, display_path(facts_dir))
-        stages.stage("reading the fact files", len(listed))
-        files, names = _fact_files(listed, cache)
-        found = [_cached(cache, name) for name in names]
-        unparsed = [i for i, f in enumerate(found) if f is None]
-        _read(listed, files, names, unparsed)
-        kept = KeptSearches(cache, corpus)
-        recalled = Recalled(lambda: kept.recalled)
-        checker = FileChecker(corpus, lambda: kept.words, recalled, cache)
-        with Workers(checker, jobs) as workers:
-            parse = [(i, files[i]) for i in unparsed]
-            stages.stage("parsing the fact files", len(listed))
-            stages.advance(len(listed) - len(parse))
-            if workers.jobs > 1 and worth_forking(_size(files, unparsed)):
-                _parse_in_parallel(corpus, cache, workers, kept, parse, found)
-            else:
-                _fill(workers, "parse", parse, found, _size(files, unparsed))
-            defined = [findings.defined for findings in _known(found)]
-            tables = Tables.of(defined)
-            fingerprint = _fingerprint(tables, corpus)
-            stale = [i for i, f in enumerate(_known(found)) if f.fingerprint != fingerprint]
-            _read(listed, files, names, stale)
-            check = [(i, (*files[i], names[i])) for i in stale]
-            stages.stage("checking the fact files", len(listed))
-            stages.advance(len(listed) - len(check))
-            _fill(workers, "check", check, found, _size(files, stale), (tables, fingerprint))
-            stages.advance(len(check))
-            kept.store(workers, {key for f in _known(found) for key in f.misses})
-        if cache is not None:
-            for index in stale:  # written by whichever process checked the file
-                name = names[index]
-                if name is not None:
-                    cache.keep(name)
-            cache.save(corpus.digests.values())
+    stages.stage("reading the corpus")
+    memo = CorpusMemo(cache)
+    corpus = load_corpus(corpus_dir, display_path(corpus_dir), memo.steps())
+    listed = listed_files(facts_dir, display_path(facts_dir))
+    stages.stage("reading the fact files", len(listed))
+    files, names = _fact_files(listed, cache)
+    found = [_cached(cache, name) for name in names]
+    unparsed = [i for i, f in enumerate(found) if f is None]
+    _read(listed, files, names, unparsed)
+    kept = KeptSearches(cache, corpus)
+    checker = FileChecker(corpus, memo, kept, cache)
+    with Workers(checker, jobs) as workers:
+        parse = [files[i] for i in unparsed]
+        stages.stage("parsing the fact files", len(listed))
+        stages.advance(len(listed) - len(parse))
+        if workers.jobs > 1 and worth_forking(_size(files, unparsed)):
+            _parse_in_parallel(corpus, cache, workers, kept, (unparsed, parse), found)
+        else:
+            _fill(workers.map(parse_task, parse, unparsed, _size(files, unparsed)), unparsed, found)
+        defined = [findings.defined for findings in _known(found)]
+        tables = Tables.of(defined)
+        fingerprint = keys.checks_fingerprint(tables, corpus)
+        stale = [i for i, f in enumerate(_known(found)) if f.fingerprint != fingerprint]
+        _read(listed, files, names, stale)
+        check = [(*files[i], names[i], tables, fingerprint) for i in stale]
+        stages.stage("checking the fact files", len(listed))
+        stages.advance(len(listed) - len(check))
+        _fill(workers.map(check_task, check, stale, _size(files, stale)), stale, found)
+        stages.advance(len(check))
+        kept.store(workers, {key for f in _known(found) for key in f.misses})
+    if cache is not None:
+        for index in stale:  # written by whichever process checked the file
+            name = names[index]
+            if name is not None:
+                cache.keep(name)
+        cache.save(corpus.digests.values())
     return _outcome(corpus, _known(found), defined)
+
+
+Todo = tuple[list[int], list[tuple[str, FileInput]]]  # the files' indexes, and the files
 
 
 def _parse_in_parallel(
     corpus: Corpus,
     cache: Cache | None,
-    workers: Workers,
+    workers: Workers[FileChecker],
     kept: KeptSearches,
-    parse: list[tuple[int, tuple[str, FileInput]]],
+    parse: Todo,
     found: list[FileFindings | None],
 ) -> None:
     """A large check's first stage on the workers: they normalise the documents (a share
     each, then all of them are given to each), then parse the files, while this process builds
     the corpus's word index once for all of them and stores what the cache lacked."""
     texts = _normalize_in_parallel(corpus, cache, workers)
-    collect = workers.submit("parse", parse, size=sys.maxsize)
+    collect = workers.submit(parse_task, parse[1], parse[0], size=sys.maxsize)
     words = kept.words
     if words is None:
         words = WordIndex.of_texts(corpus, (texts[doc_id] for doc_id in corpus.documents))
         kept.store_words(words)
     if cache is not None:
         cache.save_normalized(corpus.digests.values())
-    for (index, _), data in zip(parse, collect(), strict=True):
-        found[index] = FileFindings.from_data(data)
-    workers.on_each("adopt_words", (words.to_data(),))
+    _fill(collect(), parse[0], found)
+    workers.on_each(adopt_words_task, [words.to_data()] * workers.processes)
 
 
-def _normalize_in_parallel(corpus: Corpus, cache: Cache | None, workers: Workers) -> dict[str, str]:
+def _normalize_in_parallel(
+    corpus: Corpus, cache: Cache | None, workers: Workers[FileChecker]
+) -> dict[str, str]:
     """Normalise the documents the cache lacks, a share on each worker, and give every worker
     the others: a large check needs every document, in every worker. Returns them all."""
     stored = cache.normalized_documents() if cache is not None else {}
@@ -225,8 +270,7 @@ def _normalize_in_parallel(corpus: Corpus, cache: Cache | None, workers: Workers
         doc_id: stored[digest] for doc_id, digest in corpus.digests.items() if digest in stored
     }
     missing = [doc_id for doc_id in corpus.documents if doc_id not in given]
-    items = [(position, (doc_id,)) for position, doc_id in enumerate(missing)]
-    texts = workers.run("normalized", items, size=sys.maxsize)
+    texts = workers.map(normalize_task, missing, size=sys.maxsize)
     if cache is not None:
         cache.keep_normalized({corpus.digests[d]: t for d, t in zip(missing, texts, strict=True)})
     made: list[dict[str, str]] = [{} for _ in range(workers.processes)]  # by the maker
@@ -234,7 +278,7 @@ def _normalize_in_parallel(corpus: Corpus, cache: Cache | None, workers: Workers
         made[workers.process_of(position)][doc_id] = text
     everything = given | {doc_id: text for share in made for doc_id, text in share.items()}
     others = [{d: t for d, t in everything.items() if d not in mine} for mine in made]
-    workers.on_each_apart("adopt", [(share,) for share in others])  # each keeps what it made
+    workers.on_each(adopt_task, others)  # each keeps what it made
     return everything
 
 
@@ -244,43 +288,41 @@ class KeptSearches:
 
     def __init__(self, cache: Cache | None, corpus: Corpus) -> None:
         self.cache = cache
-        order = [(doc_id, corpus.digests[doc_id]) for doc_id in corpus.documents]
-        name = hashlib.sha256(repr(order).encode()).hexdigest()
-        self.words_entry, self.recalled_entry = f"{name}-words.marshal", f"{name}-misses.marshal"
+        self.words_entry, self.recalled_entry = keys.search_entries(corpus)
         self.corpus = corpus
 
     @cached_property
     def words(self) -> WordIndex | None:
         """The word index the cache kept, if it did."""
         data = self.cache.read(self.words_entry) if self.cache is not None else None
-        if data is None:
+        if not isinstance(data, tuple):
             return None
         try:
-            return WordIndex(self.corpus, data)
+            return WordIndex(self.corpus, cast(IndexData, data))  # signed: written by this code
         except (TypeError, ValueError):
             return None
 
     @cached_property
-    def recalled(self) -> dict[MissKey, Conclusion] | None:
-        """The conclusions about quotes not found that the cache kept, if it did."""
+    def recalled(self) -> dict[SearchKey, Found] | None:
+        """What the corpus-wide searches found before (the cache kept it), if anything."""
         data = self.cache.read(self.recalled_entry) if self.cache is not None else None
         if not isinstance(data, dict):
             return None
-        conclusions = data.values()
-        return data if all(isinstance(c, tuple) and len(c) == 2 for c in conclusions) else None
+        found = data.values()
+        return data if all(f is None or isinstance(f, tuple) for f in found) else None
 
     def store_words(self, words: WordIndex) -> None:
         """Keep the word index built in this process."""
         if self.cache is not None:
             self.cache.write(self.words_entry, words.to_data())
 
-    def store(self, workers: Workers, current: set[MissKey]) -> None:
+    def store(self, workers: Workers[FileChecker], current: set[SearchKey]) -> None:
         """Keep the word index if a worker built it, and the conclusions reached in this run
         beside those kept before, of the `current` misses only (those of a quote since
         corrected go)."""
         if self.cache is None:
             return
-        searched = workers.on_each("searched")
+        searched = workers.on_each(searched_task, [None] * workers.processes)
         words = next((data for data, _ in searched if data is not None), None)
         if words is not None:
             self.cache.write(self.words_entry, words)
@@ -298,17 +340,10 @@ def _size(files: list[tuple[str, FileInput]], todo: list[int]) -> int:
     return sum(len(raw) for _, raw in (files[i] for i in todo) if isinstance(raw, bytes))
 
 
-def _fill(
-    workers: Workers,
-    method: str,
-    items: list[tuple[int, tuple[Any, ...]]],
-    found: list[FileFindings | None],
-    size: int,
-    shared: tuple[Any, ...] = (),
-) -> None:
-    """Run `method` on the files of `items` ((index, arguments) pairs); `size`: their bytes."""
-    for (index, _), data in zip(items, workers.run(method, items, shared, size), strict=True):
-        found[index] = FileFindings.from_data(data)
+def _fill(data: Sequence[FindingsData], todo: list[int], found: list[FileFindings | None]) -> None:
+    """Keep the findings of the files of `todo` (their indexes), in their order."""
+    for index, findings in zip(todo, data, strict=True):
+        found[index] = FileFindings.from_data(findings)
 
 
 def _known(found: list[FileFindings | None]) -> list[FileFindings]:
@@ -317,7 +352,7 @@ def _known(found: list[FileFindings | None]) -> list[FileFindings]:
 
 
 def _outcome(corpus: Corpus, files: list[FileFindings], defined: list[Defined]) -> Outcome:
-    diagnostics = [*corpus.diagnostics, *ids.check(defined)]
+    diagnostics = [*corpus.diagnostics, *check_across(defined)]
     for findings in files:
         diagnostics.extend(findings.loading)
         diagnostics.extend(findings.checking)
@@ -339,12 +374,12 @@ def _fact_files(
         digest = cache.digest_of(str(path), key) if cache is not None and key else None
         if digest is not None:
             files.append((display, b""))
-            names.append(_entry_name(display, digest))
+            names.append(keys.fact_file_entry(display, digest))
             continue
         raw = read_fact_file(path, display)
         files.append((display, raw))
-        digest = _sha256(raw)
-        names.append(_entry_name(display, digest))
+        digest = keys.file_digest(raw) if isinstance(raw, bytes) else None
+        names.append(None if digest is None else keys.fact_file_entry(display, digest))
         if cache is not None and key and digest is not None:
             cache.note_digest(str(path), key, digest)
     return files, names
@@ -362,7 +397,8 @@ def _read(
         if files[index][1] == b"" and names[index] is not None:
             raw = read_fact_file(path, display)
             files[index] = (display, raw)
-            names[index] = _entry_name(display, _sha256(raw))
+            digest = keys.file_digest(raw) if isinstance(raw, bytes) else None
+            names[index] = None if digest is None else keys.fact_file_entry(display, digest)
 
 
 def _stat_key(path: Path) -> tuple[int, ...] | None:
@@ -370,37 +406,16 @@ def _stat_key(path: Path) -> tuple[int, ...] | None:
         found = os.lstat(path)
     except OSError:
         return None
-    return stat_key(found) if stat.S_ISREG(found.st_mode) else None
-
-
-def _sha256(raw: FileInput) -> str | None:
-    return hashlib.sha256(raw).hexdigest() if isinstance(raw, bytes) else None
-
-
-def _entry_name(display: str, digest: str | None) -> str | None:
-    """The cache entry of a fact file with bytes of this sha256 (none for an unread file)."""
-    if digest is None:
-        return None
-    return hashlib.sha256(f"facts\0{display}\0{digest}".encode()).hexdigest() + ".marshal"
+    return keys.stat_key(found) if stat.S_ISREG(found.st_mode) else None
 
 
 def _cached(cache: Cache | None, name: str | None) -> FileFindings | None:
     if cache is None or name is None:
         return None
     data = cache.read(name)
-    if data is None:
+    if not isinstance(data, tuple) or len(data) != 7:
         return None
-    try:
-        return FileFindings.from_data(data)
+    try:  # a signed entry: written by this code, as `to_data` gives it
+        return FileFindings.from_data(cast(FindingsData, data))
     except (TypeError, ValueError):
         return None
-
-
-def _fingerprint(tables: Tables, corpus: Corpus) -> str:
-    """Of all that a file's checks read besides the file: tables, documents and their bytes,
-    and the documents' published dates (dates are read against them)."""
-    documents = sorted(corpus.digests.items())
-    digest = hashlib.sha256(tables.fingerprint().encode())
-    digest.update(repr((documents, sorted(corpus.unverified))).encode())
-    digest.update(repr(sorted(corpus.published.items())).encode())
-    return digest.hexdigest()

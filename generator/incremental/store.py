@@ -5,7 +5,10 @@ pickle) behind a header with the cache format, a key of the code that wrote it a
 the data under a secret of this user's, kept outside any checkout (see `secret_file`): an entry
 that was damaged, written by other code, or planted by someone without the secret (a pull
 request that commits a cache folder, say) does not check out and is ignored. Writes are atomic
-(a temporary file renamed into place), so a crash leaves no half-written entry.
+(a temporary file renamed into place), so a crash leaves no half-written entry. No link is
+followed: a cache folder that is (or lies in) a link, a secret that is a link or that others
+could have written, are refused; an entry is read only if it is a regular file of at most
+`MAX_ENTRY_BYTES`.
 """
 
 from __future__ import annotations
@@ -16,50 +19,24 @@ import hmac
 import marshal
 import os
 import secrets
-import sys
+import stat
 import tempfile
 import time
 from collections.abc import Collection
 from pathlib import Path
-from typing import Any
-
-import pydantic
-import rapidfuzz
-import yaml
 
 from generator.corpus import normalize
+from generator.incremental.keys import CORPUS_ENTRY, DIGESTS_ENTRY, TEXTS_ENTRY, code_key
+from generator.incremental.places import secret_file
 
-DEFAULT_FOLDER = Path(".cache/factsheet")
 FORMAT = b"factsheet-cache 3"
-CORPUS_ENTRY = "corpus.marshal"
-TEXTS_ENTRY = "utf8.marshal"
-DIGESTS_ENTRY = "digests.marshal"
 RACY_NS = 2_000_000_000
+#: An entry larger than this is not read (the largest, a 100,000-fact base's word index, is
+#: some 100 MB).
+MAX_ENTRY_BYTES = 1 << 30
 #: Normalising a few documents is quicker than reading the normalised corpus: the entry is
 #: read only once more than this many documents were asked for.
 NORMALIZED_UNREAD = 1000
-PACKAGE = Path(__file__).resolve().parent.parent
-#: The code whose findings are cached: all of it but the site and the authoring commands.
-CODE_FOLDERS = tuple(
-    PACKAGE / name
-    for name in ("", "load", "corpus", "match", "check", "check/rules", "incremental")
-)
-
-
-def secret_file() -> Path:
-    """The per-user secret that signs cache entries: `$XDG_CACHE_HOME/factsheet/secret`."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base, "factsheet", "secret")
-
-
-def code_key() -> str:
-    """Changes whenever the code that checks changes (or Python, or a library it relies on)."""
-    versions = (sys.version, yaml.__version__, pydantic.VERSION, rapidfuzz.__version__)
-    digest = hashlib.sha256("|".join(versions).encode())
-    for folder in CODE_FOLDERS:
-        for module in sorted(folder.glob("*.py")):
-            digest.update(module.name.encode() + b"\0" + module.read_bytes())
-    return digest.hexdigest()
 
 
 class Cache:
@@ -68,7 +45,11 @@ class Cache:
     def __init__(self, folder: Path, secret: Path | None = None) -> None:
         self.folder = folder
         self.key = code_key()
-        self._secret = _load_secret(secret or secret_file())
+        #: Why nothing is cached, if nothing is (then `read` finds nothing, `write` keeps nothing).
+        self.problem = _linked_folder(folder)
+        self._secret: bytes | None = None
+        if self.problem is None:
+            self._secret, self.problem = _load_secret(secret or secret_file())
         #: Normalised documents by sha256: their paragraphs joined by newlines (one string a
         #: document is far quicker to read back than a list of paragraphs).
         self._paragraphs: dict[str, str] | None = None
@@ -82,7 +63,7 @@ class Cache:
 
     @property
     def usable(self) -> bool:
-        """False when the secret could be neither read nor made: then nothing is cached."""
+        """False when nothing can be cached (`problem` says why)."""
         return self._secret is not None
 
     def paragraphs(self, sha256: str, text: str) -> tuple[list[str], list[str]]:
@@ -92,7 +73,7 @@ class Cache:
         read = self._paragraphs is not None or self._asked > NORMALIZED_UNREAD
         found = self._stored_paragraphs().get(sha256) if read else None
         if isinstance(found, str):
-            paragraphs = [line for line in text.splitlines() if line.strip()]
+            paragraphs = normalize.paragraphs_of(text)
             normalized = found.split("\n") if found else []
             if len(normalized) == len(paragraphs):
                 return paragraphs, normalized
@@ -144,13 +125,13 @@ class Cache:
         if not self.is_text(sha256):  # the stored verdicts are loaded, to be saved beside it
             self._new_texts.add(sha256)
 
-    def read(self, name: str) -> Any:
+    def read(self, name: str) -> object:
         """The value of entry `name`, or None when it is missing or does not check out."""
         self._entries.add(name)
         if self._secret is None:
             return None
         try:
-            data = (self.folder / name).read_bytes()
+            data = _read_bounded(self.folder / name)
             header, payload = data.split(b"\n", 1)
             if not hmac.compare_digest(header, self._header(payload)):
                 return None
@@ -162,7 +143,7 @@ class Cache:
         """Entry `name` is still of use, though not read in this run: `save` leaves it."""
         self._entries.add(name)
 
-    def write(self, name: str, value: Any) -> None:
+    def write(self, name: str, value: object) -> None:
         """Store `value` (plain data only) as entry `name`; a cache that cannot be written is
         only slower, so failures are ignored."""
         self._entries.add(name)
@@ -170,7 +151,7 @@ class Cache:
             return
         temporary = None
         try:
-            payload = marshal.dumps(value)
+            payload = marshal.dumps(value)  # type: ignore[arg-type]  # plain data, as promised
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
@@ -185,6 +166,8 @@ class Cache:
         """Keep the normalised paragraphs of `documents` (sha256s) in the corpus entry, and
         drop the entries that were not read or written in this run (files that are no more,
         or no longer as they were). The corpus entry is left as it is when it was not read."""
+        if self._secret is None:
+            return
         current = set(documents)
         self.save_normalized(current)
         if self._digests is not None and self._new_digests != self._digests:
@@ -218,18 +201,64 @@ class Cache:
         return b"%s %s %s" % (FORMAT, self.key.encode(), signature.encode())
 
 
-def _load_secret(path: Path) -> bytes | None:
-    """The secret in `path`, made (readable by this user only) when there is none yet."""
-    with contextlib.suppress(OSError):
-        secret = path.read_bytes()
-        if len(secret) >= 32:
-            return secret
+def _load_secret(path: Path | None) -> tuple[bytes | None, str | None]:
+    """The secret in `path`, made (readable by this user only) when there is none yet; or
+    None and why it cannot be used."""
+    if path is None:
+        return None, "the user's cache folder ($XDG_CACHE_HOME) is inside the project"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        secret, problem = _read_secret(path)
+    except FileNotFoundError:
+        secret, problem = None, None
+    except OSError as error:
+        return None, f"cannot read the cache secret {path}: {error.strerror}"
+    if secret is not None or problem is not None:
+        return secret, problem
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")  # mode 0600
         with os.fdopen(handle, "wb") as stream:
             stream.write(secrets.token_hex(32).encode())
         os.replace(temporary, path)
-        return path.read_bytes()
-    except OSError:
-        return None
+        return _read_secret(path)
+    except OSError as error:
+        return None, f"cannot make the cache secret {path}: {error.strerror}"
+
+
+def _read_secret(path: Path) -> tuple[bytes | None, str | None]:
+    """The secret, or why it is refused: a link, or a file someone else could have written."""
+    handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(handle, "rb") as stream:
+        found = os.fstat(stream.fileno())
+        if not stat.S_ISREG(found.st_mode) or found.st_uid != os.geteuid():
+            return None, f"the cache secret {path} is not a file of this user's"
+        if found.st_mode & 0o022:
+            return None, f"the cache secret {path} is writable by others; remove it"
+        secret = stream.read(4096)
+    return (secret, None) if len(secret) >= 32 else (None, None)
+
+
+def _linked_folder(folder: Path) -> str | None:
+    """Why `folder` is refused: it, or a folder on its way inside the current folder, is a
+    symbolic link (which would send writes and deletions elsewhere)."""
+    absolute = Path(os.path.abspath(folder))
+    here = Path(os.path.abspath(os.curdir))
+    on_the_way = [absolute, *absolute.parents]
+    ours = on_the_way[: on_the_way.index(here)] if here in on_the_way else on_the_way[:1]
+    for part in ours:
+        if part.is_symlink():
+            return f"the cache folder {folder} is, or is inside, a symbolic link"
+    return None
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The bytes of a regular file (no link followed) of at most MAX_ENTRY_BYTES."""
+    handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(handle, "rb") as stream:
+        found = os.fstat(stream.fileno())
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_ENTRY_BYTES:
+            raise ValueError(f"{path} is not a cache entry")
+        data = stream.read(MAX_ENTRY_BYTES + 1)
+    if len(data) > MAX_ENTRY_BYTES:
+        raise ValueError(f"{path} is not a cache entry")
+    return data

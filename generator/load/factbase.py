@@ -106,22 +106,6 @@ def merged(bases: list[FactBase]) -> FactBase:
     return base
 
 
-def parse_fact_files(root: Path, display_root: str) -> list[FactBase]:
-    """Each fact file below `root`, read and validated, in order."""
-    listed = listed_files(root, display_root)
-    return [parse_fact_file(display, read_fact_file(path, display)) for path, display in listed]
-
-
-def load_factbase(root: Path, display_root: str) -> FactBase:
-    """Load and validate every fact file below `root`."""
-    return merged(parse_fact_files(root, display_root))
-
-
-def load_factbase_from_bytes(files: dict[str, bytes]) -> FactBase:
-    """The fact base of files given as display path -> content (as `git show` gives them)."""
-    return merged([parse_fact_file(display, raw) for display, raw in sorted(files.items())])
-
-
 def _add_loaded(base: FactBase, loaded: LoadedFile) -> None:
     base.diagnostics.extend(loaded.diagnostics)
     for raw in loaded.items:

@@ -120,19 +120,12 @@ class CorpusIndex:
     MAX_DOCUMENTS = 50
 
     def __init__(
-        self,
-        corpus: Corpus,
-        words: WordIndex | Callable[[], WordIndex | None] | None = None,
-        recalled: Recalled | None = None,
+        self, corpus: Corpus, words: WordIndex | Callable[[Corpus], WordIndex] = WordIndex
     ) -> None:
-        """`words`: the corpus's word index, or what gives it when first needed (a cache that
-        kept it), else it is built on the first miss (1.5 to 3 s for 50 MB of documents here).
-        `recalled`: what earlier runs concluded of quotes not found in this corpus."""
+        """`words`: the corpus's word index, or what makes it when a search first needs it
+        (by default it is built then: 1.5 to 3 s for 50 MB of documents here)."""
         self.corpus = corpus
         self._words = words
-        #: Whether the word index was built here (rather than given).
-        self.built_words = False
-        self.recalled = recalled if recalled is not None else Recalled()
         self._sentences: dict[str, list[tuple[int, str]]] = {}
         self._order = list(corpus.documents)
         self._numbers = {doc_id: number for number, doc_id in enumerate(self._order)}
@@ -203,45 +196,10 @@ class CorpusIndex:
         text = self._haystacks[number] = self.corpus.documents[self._order[number]].haystack
         return text
 
-    def built_index(self) -> WordIndex | None:
-        """The word index, if a search built it."""
-        return self._words if self.built_words and isinstance(self._words, WordIndex) else None
-
     def _word_index(self) -> WordIndex:
         if not isinstance(self._words, WordIndex):
-            given = self._words() if self._words is not None else None
-            self.built_words = given is None
-            self._words = given if given is not None else WordIndex(self.corpus)
+            self._words = self._words(self.corpus)
         return self._words
-
-
-#: What the quotes check concluded of a quote not where it says it is: (code, message), by
-#: the document it cites and its parts.
-Conclusion = tuple[str, str]
-MissKey = tuple[str, ...]
-
-
-class Recalled:
-    """Conclusions about quotes not found, kept from earlier runs on the same corpus (loaded
-    when first asked), and those reached in this run (`new`): a re-check after an edit does
-    not search the corpus again for the misses it already explained."""
-
-    def __init__(self, load: Callable[[], dict[MissKey, Conclusion] | None] | None = None):
-        self._load = load
-        self._known: dict[MissKey, Conclusion] | None = None if load else {}
-        self.new: dict[MissKey, Conclusion] = {}
-        #: Every key asked for, in order: which misses a file had is what was asked while it
-        #: was checked.
-        self.asked: list[MissKey] = []
-
-    def get(self, key: MissKey) -> Conclusion | None:
-        self.asked.append(key)
-        if self._known is None:
-            self._known = (self._load() if self._load else None) or {}
-        return self._known.get(key) or self.new.get(key)
-
-    def add(self, key: MissKey, conclusion: Conclusion) -> None:
-        self.new[key] = conclusion
 
 
 def _first_holding_most(paragraphs: list[str], words: list[str]) -> int | None:

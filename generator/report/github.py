@@ -7,9 +7,9 @@ the ones the author touched; a notice says how many are left unmarked.
 
 from __future__ import annotations
 
-from generator.check.pipeline import Outcome
 from generator.diagnostics import Diagnostic, Severity
 from generator.report.text import summary_line
+from generator.result import Outcome
 
 #: Annotations GitHub shows on the diff, per kind and per step.
 MARKED_PER_KIND = 10

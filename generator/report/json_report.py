@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from generator.check.pipeline import Outcome
+from generator.result import Outcome
 
 
 def render(result: Outcome) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.check.pipeline import Outcome, Summary
+from generator.result import Outcome, Summary
 
 
 def render(result: Outcome) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.check.pipeline import CheckResult
+from generator.result import CheckResult
 from generator.site.edit import EditLinks
 from generator.site.quotes import ParagraphCache, sentence_anchor
 from generator.site.views import (

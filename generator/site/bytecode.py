@@ -2,7 +2,8 @@
 
 Compiling the templates is a fixed cost of every build (some 0.05 s), and every `mkdocs build`
 is a fresh process: Jinja's bytecode cache keeps the compiled code in
-`$XDG_CACHE_HOME/factsheet/jinja`, next to the checker's secret and outside any checkout. Jinja
+`$XDG_CACHE_HOME/factsheet/jinja`, next to the checker's secret and outside any checkout (a
+relative `XDG_CACHE_HOME` is ignored, one inside the project refused: `places.py`). Jinja
 keys an entry on the template's name and path and checks it against the template's source
 checksum, so an edited template compiles afresh; the name of each file also holds a key of the
 Jinja version and of this package's environment settings (`render.py`), which change the
@@ -19,15 +20,16 @@ from pathlib import Path
 import jinja2
 from jinja2.bccache import Bucket
 
-from generator.incremental.store import secret_file
+from generator.incremental.places import jinja_folder
 
 #: Sets the environment's options, which change what the same template source compiles to.
 SETTINGS = Path(__file__).with_name("render.py")
 
 
-def folder() -> Path:
-    """`$XDG_CACHE_HOME/factsheet/jinja` (`~/.cache/...`), beside the checker's secret."""
-    return secret_file().parent / "jinja"
+def folder() -> Path | None:
+    """`$XDG_CACHE_HOME/factsheet/jinja` (`~/.cache/...`), beside the checker's secret; None
+    when that would lie inside the project (a relative `XDG_CACHE_HOME` is ignored)."""
+    return jinja_folder()
 
 
 def bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -35,6 +37,8 @@ def bytecode_cache() -> jinja2.BytecodeCache | None:
     try:
         settings = hashlib.sha256(jinja2.__version__.encode() + SETTINGS.read_bytes())
         place = folder()
+        if place is None:
+            return None
         place.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
         return None

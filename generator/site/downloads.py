@@ -7,10 +7,10 @@ import io
 import json
 from typing import Any
 
-from generator.check.pipeline import CheckResult
 from generator.load.schema import fact_schema_text
 from generator.model import Fact
 from generator.quantity import Quantity
+from generator.result import CheckResult
 from generator.site.conflicts import key_reports
 
 CSV_COLUMNS = (

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -41,11 +40,6 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self.root = Path()
         self.renderer: Renderer | None = None
-        self.serving = False
-
-    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        # Defining on_startup also keeps this one plugin object across the rebuilds of a serve.
-        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -73,23 +67,6 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
         for src, content in sorted(generated.items()):
             files.append(generated_file(config, files, src, content))
         return files
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.release_check()
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self.release_check()
-
-    def release_check(self) -> None:
-        """Give the collector back what `run_check` froze, once the build is over.
-
-        Only when serving: a plain build exits next, and the interpreter's last collection
-        would then scan it all. The collection frees the check's cyclic leftovers now; left
-        for later, they would likely be frozen again by the next rebuild's check.
-        """
-        if self.serving:
-            gc.unfreeze()
-            gc.collect()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.check.pipeline import CheckResult, Summary
 from generator.corpus.documents import Document
 from generator.dates import date_sources
 from generator.load.validate import Entry
 from generator.match.verify import QuoteCheck
 from generator.model import Country, Event, Fact
+from generator.result import CheckResult, Summary
 from generator.site import links
 from generator.site.conflicts import Conflict, fact_conflicts
 from generator.site.dates import flag

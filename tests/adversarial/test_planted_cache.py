@@ -18,10 +18,12 @@ from pathlib import Path
 import yaml
 
 from generator.incremental.project import check_project
-from generator.incremental.store import DEFAULT_FOLDER, Cache
+from generator.incremental.store import Cache
 
 from .workspace import REPO_ROOT, Workspace
 
+#: Where a checkout could hold a cache (the default cache is outside it, the user's).
+COMMITTED = ".cache/factsheet"
 DOC = "001_45c1c8414a270103"
 FAKE = "Australia said it would provide ninety aircraft to fight IS at once."
 FACT = f"""\
@@ -40,13 +42,13 @@ facts:
 
 
 def plant(workspace: Workspace, secret: Path | None = None) -> None:
-    """Cache entries in the default cache folder that say fake.yml has no problem: the real
+    """Cache entries in a cache folder of the checkout that say fake.yml has no problem: the real
     entries of a check, with its findings emptied, signed with `secret` (an attacker's own,
     unless told)."""
     if secret is None:
         secret = workspace.root / "attacker-secret"
         secret.write_bytes(b"a secret of the attacker's, not the user's " * 2)
-    folder = workspace.root / DEFAULT_FOLDER
+    folder = workspace.root / COMMITTED
     cwd = Path.cwd()
     os.chdir(workspace.root)
     try:
@@ -75,7 +77,7 @@ def test_the_check_ignores_the_planted_entry_with_or_without_the_cache(
     workspace: Workspace,
 ) -> None:
     planted = planted_workspace(workspace)
-    for options in ([], ["--no-cache"]):
+    for options in (["--cache-dir", COMMITTED], ["--no-cache"], []):
         completed = planted.cli(*options)
         assert completed.returncode == 1, options
         codes = [d["code"] for d in json.loads(completed.stdout)["diagnostics"]]
@@ -89,7 +91,7 @@ def test_the_planted_entry_would_prove_the_quote_if_it_were_trusted(
     planted = planted_workspace(workspace)
     user_secret = Path(os.environ["XDG_CACHE_HOME"], "factsheet", "secret")
     plant(planted, user_secret)
-    completed = planted.cli()
+    completed = planted.cli("--cache-dir", COMMITTED)
     assert json.loads(completed.stdout)["diagnostics"] == []
 
 

@@ -15,9 +15,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from generator.check.pipeline import Outcome, Summary
 from generator.diagnostics import Diagnostic
 from generator.report import REPORTER_BY_NAME
+from generator.result import Outcome, Summary
 
 from .workspace import Workspace
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +16,10 @@ import pytest
 import yaml
 
 import generator.load.yaml
-from generator.check.pipeline import CheckResult, run_check
+from generator.check.pipeline import run_check
 from generator.incremental.project import check_project
+from generator.result import CheckResult
+from tests.conftest import CliRun, run_generator
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,12 +105,9 @@ class Workspace:
         assert by_file.summary == result.summary
         return Outcome(result)
 
-    def cli(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    def cli(self, *args: str, timeout: float = 60) -> CliRun:
         """`python -m generator check --format json ARGS` in a subprocess (crash and hang guard)."""
-        command = [sys.executable, "-m", "generator", "check", "--format", "json", *args]
-        return subprocess.run(
-            command, cwd=self.root, capture_output=True, text=True, timeout=timeout, check=False
-        )
+        return run_generator("check", "--format", "json", *args, cwd=self.root, timeout=timeout)
 
 
 def assert_good_file_checked(outcome: Outcome) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import CliRun, RunCli
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -68,34 +68,14 @@ def repo(tmp_path: Path) -> GitRepo:
     return created
 
 
-@dataclass(frozen=True)
-class Run:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-
-Cli = Callable[..., Run]
+Cli = RunCli
 
 
 @pytest.fixture
-def cli(repo: GitRepo) -> Cli:
-    """Run `python -m generator ARGS...` for real in the repository, with extra `env`.
+def cli(repo: GitRepo, run_cli: RunCli) -> Cli:
+    """Run `python -m generator ARGS...` for real in the repository, with extra `env`."""
 
-    GitHub's own variables are removed, so a test run in CI never writes the job summary.
-    """
-
-    def run(*args: str, env: dict[str, str] | None = None) -> Run:
-        base = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
-        completed = subprocess.run(
-            [sys.executable, "-m", "generator", *args],
-            cwd=repo.root,
-            env={**base, **(env or {})},
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        return Run(completed.returncode, completed.stdout, completed.stderr)
+    def run(*args: str, env: dict[str, str] | None = None) -> CliRun:
+        return run_cli(*args, cwd=repo.root, env=env)
 
     return run

@@ -60,7 +60,7 @@ def test_text_shows_added_removed_and_changed_old_to_new(repo: GitRepo, cli: Cli
 
     result = cli("diff", base, head)
 
-    assert result.exit_code == 0, result.stderr
+    assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Facts: 1 added, 1 changed, 1 removed"
     assert (
@@ -93,7 +93,7 @@ def test_markdown_for_a_pull_request(repo: GitRepo, cli: Cli) -> None:
 
     result = cli("diff", base, head, "--format", "markdown")
 
-    assert result.exit_code == 0
+    assert result.returncode == 0
     assert "#### Facts: 1 added, 1 changed, 1 removed" in result.stdout
     assert "- **added** `au-ten-aircraft` in `facts/pledges.yml`: " in result.stdout
     assert "  - the first source's value 'personnel': *(none)* → “600”" in result.stdout
@@ -110,7 +110,7 @@ def test_head_omitted_compares_with_the_working_tree(repo: GitRepo, cli: Cli) ->
 
     result = cli("diff", "HEAD")
 
-    assert result.exit_code == 0, result.stderr
+    assert result.returncode == 0, result.stderr
     assert "Facts: 1 added, 1 changed, 1 removed" in result.stdout
     assert "+ fact au-up-to-ten-aircraft (facts/australia/pledges.yml)" in result.stdout
     assert '    \'file\': "facts/pledges.yml" → "facts/australia/pledges.yml"' in result.stdout
@@ -122,7 +122,7 @@ def test_no_difference(repo: GitRepo, cli: Cli) -> None:
 
     result = cli("diff", "HEAD", "HEAD")
 
-    assert result.exit_code == 0
+    assert result.returncode == 0
     assert result.stdout == "No fact, event or country added, changed or removed.\n"
 
 
@@ -140,7 +140,7 @@ def test_events_and_countries_are_compared_too(repo: GitRepo, cli: Cli) -> None:
 def test_revisions_that_are_not_revisions_cannot_run(repo: GitRepo, cli: Cli) -> None:
     for revision in ("--output=/tmp/owned", "no-such-branch", "HEAD --all"):
         result = cli("diff", "--", revision, "HEAD")
-        assert result.exit_code == 2
+        assert result.returncode == 2
         assert result.stderr.startswith("error: ")
 
 

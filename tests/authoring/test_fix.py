@@ -86,7 +86,7 @@ def test_fix_prints_a_diff_and_changes_nothing(repo: GitRepo, cli: Cli) -> None:
 
     result = cli("fix")
 
-    assert result.exit_code == 1
+    assert result.returncode == 1
     assert path.read_text(encoding="utf-8") == BROKEN
     assert result.stdout.startswith("--- a/facts/pledges.yml\n+++ b/facts/pledges.yml\n")
     removed = [line[1:] for line in result.stdout.splitlines() if line.startswith("-    ")]
@@ -102,21 +102,21 @@ def test_fix_write_changes_only_the_quotes(repo: GitRepo, cli: Cli) -> None:
 
     result = cli("fix", "--write")
 
-    assert result.exit_code == 0
+    assert result.returncode == 0
     assert path.read_bytes() == FIXED.encode("utf-8")
     check = cli("check")
     assert check.stdout.count("error[quote-not-found]") == 2
     assert "nor anywhere in the corpus" in check.stdout  # the submarines: no match at all
     assert "'nine' → 'eight'" in check.stdout  # a number is never "fixed"
     again = cli("fix")
-    assert (again.exit_code, again.stdout) == (0, "")
+    assert (again.returncode, again.stdout) == (0, "")
 
 
 def test_crlf_and_bom_survive(repo: GitRepo, cli: Cli) -> None:
     path = repo.root / "facts" / "pledges.yml"
     path.write_bytes(b"\xef\xbb\xbf" + BROKEN.replace("\n", "\r\n").encode("utf-8"))
 
-    assert cli("fix", "--write").exit_code == 0
+    assert cli("fix", "--write").returncode == 0
 
     assert path.read_bytes() == b"\xef\xbb\xbf" + FIXED.replace("\n", "\r\n").encode("utf-8")
 
@@ -145,7 +145,7 @@ def test_a_quote_close_to_two_sentences_is_left_alone(repo: GitRepo, cli: Cli) -
 
     result = cli("fix", "--write")
 
-    assert (result.exit_code, result.stdout) == (0, "")
+    assert (result.returncode, result.stdout) == (0, "")
     assert path.read_text(encoding="utf-8") == text.replace("001_45c1c8414a270103", "900_twins")
     assert result.stderr.splitlines()[-1].startswith("no quote to fix")
 

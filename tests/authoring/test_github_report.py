@@ -33,7 +33,7 @@ def test_fifteen_errors_are_all_printed_with_one_notice(repo: GitRepo, cli: Cli)
 
     result = cli("check", "--format", "github", "--summary", str(summary))
 
-    assert result.exit_code == 1
+    assert result.returncode == 1
     lines = result.stdout.splitlines()
     errors = [line for line in lines if line.startswith("::error ")]
     notices = [line for line in lines if line.startswith("::notice::")]
@@ -95,7 +95,7 @@ def test_job_summary_goes_to_github_step_summary(repo: GitRepo, cli: Cli) -> Non
         env={"GITHUB_STEP_SUMMARY": str(summary)},
     )
 
-    assert result.exit_code == 1
+    assert result.returncode == 1
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n## Fact check failed")
     assert "- **added** `fact-02` in `facts/pledges.yml`: Australia pledged aircraft." in text
@@ -104,7 +104,7 @@ def test_job_summary_goes_to_github_step_summary(repo: GitRepo, cli: Cli) -> Non
 def test_a_bad_base_revision_cannot_run(repo: GitRepo, cli: Cli) -> None:
     for revision in ("--output=/tmp/x", "no-such-branch"):
         result = cli("check", "--format", "github", "--changed-from", revision)
-        assert result.exit_code == 2
+        assert result.returncode == 2
         assert "--changed-from" in result.stderr
 
 

@@ -31,12 +31,12 @@ def pasted(stdout: str) -> str:
 def test_the_entry_printed_verifies_when_pasted(repo: GitRepo, cli: Cli) -> None:
     result = cli("quote", "EIGHT", "aircraft", "600")
 
-    assert result.exit_code == 0
+    assert result.returncode == 0
     assert result.stdout.startswith("# 001_45c1c8414a270103, paragraph 16, sentence 2\n")
     repo.write("facts/pasted.yml", FACT.format(entry=pasted(result.stdout)))
     check = cli("check", "--format", "json")
     assert json.loads(check.stdout)["summary"]["quotes_verified"] == 1
-    assert check.exit_code == 0, check.stdout
+    assert check.returncode == 0, check.stdout
 
 
 def test_quotes_and_apostrophes_are_quoted_for_yaml(repo: GitRepo, cli: Cli) -> None:
@@ -51,14 +51,14 @@ def test_quotes_and_apostrophes_are_quoted_for_yaml(repo: GitRepo, cli: Cli) -> 
 
 def test_nothing_found_exits_1_and_an_unknown_doc_2(cli: Cli) -> None:
     nothing = cli("quote", "aircraft", "xylophone")
-    assert (nothing.exit_code, nothing.stdout) == (1, "")
+    assert (nothing.returncode, nothing.stdout) == (1, "")
     assert "no sentence holds all of: aircraft xylophone" in nothing.stderr
-    assert cli("quote", "aircraft", "--doc", "no_such_doc").exit_code == 2
-    assert cli("quote", "aircraft", "--corpus", "nowhere").exit_code == 2
+    assert cli("quote", "aircraft", "--doc", "no_such_doc").returncode == 2
+    assert cli("quote", "aircraft", "--corpus", "nowhere").returncode == 2
 
 
 def test_words_are_whole_words_and_limit_says_how_many_more(cli: Cli) -> None:
-    assert cli("quote", "aircraf").exit_code == 1
+    assert cli("quote", "aircraf").returncode == 1
     result = cli("quote", "Iraq", "--limit", "2")
     assert result.stdout.count("- doc: ") == 2
     assert (

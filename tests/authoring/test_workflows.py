@@ -1,4 +1,4 @@
-"""The GitHub workflows and pre-commit hooks: valid, least-privilege, and the README's commands."""
+"""The GitHub workflows and pre-commit hooks: valid, least-privilege, commands documented."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .conftest import REPO_ROOT
 
 WORKFLOWS = REPO_ROOT / ".github" / "workflows"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
-README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+COMMANDS_PAGE = (REPO_ROOT / "docs" / "reference" / "commands.md").read_text(encoding="utf-8")
 COMMAND = re.compile(r"(?:^|&&|;)\s*(?:\.venv/bin/)?((?:make|python -m generator|mkdocs) [^;&\n]*)")
 
 
@@ -40,11 +40,11 @@ def commands(workflow: dict[Any, Any]) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["pr.yml", "pages.yml"])
-def test_workflows_run_the_readme_commands(name: str) -> None:
+def test_workflows_run_the_documented_commands(name: str) -> None:
     found = commands(load(name))
     assert found
     for command in found:
-        assert command in README, f"{name} runs `{command}`, which the README does not show"
+        assert command in COMMANDS_PAGE, f"{name} runs `{command}`, which the reference omits"
 
 
 def test_pull_requests_run_the_checker_site_and_tests_read_only() -> None:

@@ -11,7 +11,8 @@ from types import SimpleNamespace
 import pytest
 from jinja2 import UndefinedError
 
-from generator.check.pipeline import CheckResult, run_check
+from generator.check.pipeline import run_check
+from generator.result import CheckResult
 from generator.site.assemble import build_site
 from generator.site.downloads import facts_csv, facts_json, safe_cell
 from generator.site.edit import EditLinks

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.check.pipeline import CheckResult, run_check
+from generator.check.pipeline import run_check
 from generator.corpus.normalize import _TABLE, normalize
 from generator.model import Fact
 from generator.quantity import parse_quantity
+from generator.result import CheckResult
 from generator.site.assemble import build_site
 from generator.site.conflicts import AGREE, CONTRADICT, DIFFER, Conflict, fact_conflicts, verdict
 from generator.site.dates import flag, show_date

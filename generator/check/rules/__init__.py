@@ -1,5 +1,9 @@
-"""The checks: one a module. Those of `FILE_CHECKS` read one fact file (with the tables of
-what all files define) and are cached per file; `ids` compares the definitions of all files."""
+"""The rules: one a module, each an `ID` and a `check` function, registered here.
+
+Those of `FILE_CHECKS` read one fact file (with the tables of what all files define), so a
+file's findings depend on it and the tables only; those of `ACROSS_CHECKS` compare the
+definitions of all files. A new rule is a module with `ID` and `check`, added to one list.
+"""
 
 from __future__ import annotations
 
@@ -16,18 +20,16 @@ from generator.check.rules import (
     values,
 )
 from generator.check.rules.context import Context
+from generator.check.tables import Defined
 from generator.diagnostics import Diagnostic
 
 FileCheck = Callable[[Context], Iterator[Diagnostic]]
+AcrossCheck = Callable[[list[Defined]], Iterator[Diagnostic]]
 
 FILE_CHECKS: dict[str, FileCheck] = {
-    "references": references.check,
-    "quotes": quotes.check,
-    "values": values.check,
-    "value_keys": value_keys.check,
-    "claim_numbers": claim_numbers.check,
-    "mentions": mentions.check,
-    "dates": dates.check,
+    rule.ID: rule.check
+    for rule in (references, quotes, values, value_keys, claim_numbers, mentions, dates)
 }
+ACROSS_CHECKS: dict[str, AcrossCheck] = {rule.ID: rule.check for rule in (ids,)}
 
-__all__ = ["FILE_CHECKS", "Context", "FileCheck", "ids"]
+__all__ = ["ACROSS_CHECKS", "FILE_CHECKS", "AcrossCheck", "Context", "FileCheck"]

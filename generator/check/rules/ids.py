@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from generator.check.tables import Defined, Definition
 from generator.diagnostics import Diagnostic
 
+ID = "ids"
+
 
 def check(defined: list[Defined]) -> Iterator[Diagnostic]:
     """Every definition after the first of its kind and id, in file order."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -15,13 +16,17 @@ ID = "mentions"
 
 def mention_pattern(country: Country) -> re.Pattern[str]:
     """Whole-word, case-sensitive match of a country's name or any alias (`U.S.` included)."""
-    names = sorted({normalize(name) for name in [country.name, *country.aliases]}, key=len)
+    return _pattern(country.name, tuple(country.aliases))
+
+
+@functools.lru_cache(maxsize=4096)  # the same countries, file after file
+def _pattern(name: str, aliases: tuple[str, ...]) -> re.Pattern[str]:
+    names = sorted({normalize(each) for each in [name, *aliases]}, key=len)
     alternatives = "|".join(re.escape(name) for name in reversed(names))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    patterns = context.tables.mention_patterns  # made once for all files
     quotes_by_fact: dict[int, list[str]] = {}
     for quote in context.quotes:
         quotes_by_fact.setdefault(id(quote.owner), []).append(" ".join(quote.parts))
@@ -31,10 +36,7 @@ def check(context: Context) -> Iterator[Diagnostic]:
         if not known:
             continue
         text = "\n".join(quotes_by_fact.get(id(fact), []))
-        for country in known:
-            if country.code not in patterns:
-                patterns[country.code] = mention_pattern(country)
-        if not any(patterns[country.code].search(text) for country in known):
+        if not any(mention_pattern(country).search(text) for country in known):
             names = ", ".join(country.name for country in known)
             message = (
                 f"none of the fact's countries ({names}) is named in its quotes; "

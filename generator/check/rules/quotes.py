@@ -39,12 +39,7 @@ def _short_part(quote: QuoteCheck) -> str:
 
 
 def _missing(context: Context, quote: QuoteCheck) -> Diagnostic:
-    key = (quote.source.doc, *quote.parts)
-    conclusion = context.index.recalled.get(key)
-    if conclusion is None:
-        conclusion = _conclude(context, quote)
-        context.index.recalled.add(key, conclusion)
-    return _at_quote(quote, *conclusion)
+    return _at_quote(quote, *_conclude(context, quote))
 
 
 def _conclude(context: Context, quote: QuoteCheck) -> tuple[str, str]:
