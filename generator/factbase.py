@@ -6,10 +6,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import MAX_PER_FILE, Diagnostic, Omitted
 from generator.model import Country, Event, Fact
-from generator.validate import Entry, M, validate_item
-from generator.yamlload import MAX_BYTES, LoadedFile, load_bytes, shown
+from generator.validate import Entry, M, count_problems, validate_item
+from generator.yamlload import MAX_BYTES, LoadedFile, RawItem, load_bytes, shown
 
 SECTIONS = frozenset({"countries", "events", "facts"})
 
@@ -117,21 +117,33 @@ def load_factbase_from_bytes(files: dict[str, bytes]) -> FactBase:
 
 def _add_loaded(base: FactBase, loaded: LoadedFile) -> None:
     base.diagnostics.extend(loaded.diagnostics)
+    omitted = loaded.omitted
     for raw in loaded.items:
         if raw.section == "countries":
-            _add(base.countries, validate_item(raw, Country), base.diagnostics)
+            _add(base.countries, _validated(raw, Country, base.diagnostics, omitted))
         elif raw.section == "events":
-            _add(base.events, validate_item(raw, Event), base.diagnostics)
+            _add(base.events, _validated(raw, Event, base.diagnostics, omitted))
         else:
-            _add(base.facts, validate_item(raw, Fact), base.diagnostics)
+            _add(base.facts, _validated(raw, Fact, base.diagnostics, omitted))
+    if omitted.count:
+        base.diagnostics.append(omitted.diagnostic(loaded.path, "schema"))
 
 
-def _add(
-    into: list[Entry[M]],
-    outcome: tuple[Entry[M] | None, list[Diagnostic]],
-    diagnostics: list[Diagnostic],
-) -> None:
-    entry, problems = outcome
-    diagnostics.extend(problems)
+def _validated(
+    raw: RawItem, model: type[M], diagnostics: list[Diagnostic], omitted: Omitted
+) -> Entry[M] | None:
+    """The entry of a valid item; past MAX_PER_FILE problems, the others are only counted
+    (a million broken items must not make five million diagnostics)."""
+    if len(diagnostics) < MAX_PER_FILE and not omitted.count:
+        entry, problems = validate_item(raw, model)
+        diagnostics.extend(problems)
+        return entry
+    entry, count = count_problems(raw, model)
+    if count:
+        omitted.add(*raw.at(()), count)
+    return entry
+
+
+def _add(into: list[Entry[M]], entry: Entry[M] | None) -> None:
     if entry is not None:
         into.append(entry)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from generator.checks import FILE_CHECKS, Context
 from generator.corpus import Corpus
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, capped
 from generator.factbase import FactBase
 from generator.search import CorpusIndex
 from generator.tables import Tables
@@ -30,4 +30,4 @@ def check_file(base: FactBase, corpus: Corpus, tables: Tables, index: CorpusInde
     quotes = verify_quotes(base, corpus)
     context = Context(corpus, base, quotes, tables, index)
     diagnostics = [item for check in FILE_CHECKS.values() for item in check(context)]
-    return CheckedFile(quotes, diagnostics)
+    return CheckedFile(quotes, capped(diagnostics))

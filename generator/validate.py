@@ -37,6 +37,14 @@ def validate_item(raw: RawItem, model: type[M]) -> tuple[Entry[M] | None, list[D
         return None, [_schema_diagnostic(raw, model, detail) for detail in error.errors()]
 
 
+def count_problems(raw: RawItem, model: type[M]) -> tuple[Entry[M] | None, int]:
+    """`validate_item`, counting the problems without making diagnostics of them."""
+    try:
+        return Entry(model.model_validate(raw.data), raw), 0
+    except ValidationError as error:
+        return None, error.error_count()
+
+
 def _schema_diagnostic(raw: RawItem, model: type[BaseModel], detail: ErrorDetails) -> Diagnostic:
     path = tuple(detail["loc"])
     is_key = detail["type"] == "extra_forbidden"
