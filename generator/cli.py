@@ -11,6 +11,7 @@ from generator.authoring.pr_check import report, review_against, summary_path
 from generator.authoring.revisions import GitError
 from generator.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.cache import Cache
+from generator.corpus import CorpusChanged
 from generator.incremental import check_project
 from generator.report import REPORTER_BY_NAME
 from generator.workers import available_cores
@@ -18,7 +19,7 @@ from generator.workers import available_cores
 EXIT_CODES = """exit status:
   0  no errors (warnings allowed unless --strict)
   1  errors found (or warnings, with --strict)
-  2  the command could not run (bad path, bad option)"""
+  2  the command could not run (bad path, bad option, a corpus document changed meanwhile)"""
 
 EXAMPLES = """examples:
   python -m generator check                       prove every fact of facts/ against corpus/
@@ -279,4 +280,8 @@ def authoring() -> ModuleType:
 def main(argv: list[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
     handler = options.handler
-    return int(handler(options))
+    try:
+        return int(handler(options))
+    except CorpusChanged as error:  # edited (or checked out) while the command read it
+        print(f"error: {error}", file=sys.stderr)
+        return 2

@@ -17,6 +17,7 @@ from generator.diagnostics import Diagnostic
 from generator.model import DOC_PATTERN, FuzzyDate, Line, Strict
 from generator.normalize import split_paragraphs
 from generator.validate import validate_item
+from generator.workers import ExpectedError
 from generator.yamlload import RawItem, load_bytes
 
 SOURCES_FILE = "sources.yml"
@@ -260,8 +261,9 @@ def _read_verified(path: str, sha256: str | None) -> bytes:
     return raw
 
 
-class CorpusChanged(RuntimeError):
-    """A document changed on disk while it was being checked."""
+class CorpusChanged(ExpectedError):
+    """A document changed on disk while it was being checked: the command stops with exit
+    status 2 and this one line (the check cannot say what it proved against)."""
 
 
 def _document(

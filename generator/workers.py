@@ -20,6 +20,11 @@ from typing import Any
 PARALLEL_BYTES = 512 * 1024
 
 
+class ExpectedError(Exception):
+    """A failure the user is told of in one line (not a bug): a worker sends it to the parent,
+    which raises it as it is, rather than a traceback."""
+
+
 def worth_forking(size: int) -> bool:
     """Whether a batch of `size` bytes of input is worth running on forked workers."""
     return size >= PARALLEL_BYTES
@@ -106,6 +111,8 @@ class Workers:
         results: dict[int, Any] = {}
         for connection, share in zip(self._connections, shares, strict=True):
             answer, failure = connection.recv()
+            if isinstance(failure, ExpectedError):
+                raise failure
             if failure:
                 raise RuntimeError(f"a worker process failed:\n{failure}")
             results.update(zip((position for position, _ in share), answer, strict=True))
@@ -139,5 +146,7 @@ def _serve(connection: Connection, target: object) -> None:
         try:
             call = getattr(target, method)
             connection.send(([call(*arguments, *shared) for arguments in batch], None))
+        except ExpectedError as error:
+            connection.send((None, error))
         except Exception:  # reported to the parent, which raises
             connection.send((None, traceback.format_exc()))

@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.checker import run_check
+from generator.corpus import CorpusChanged
 from generator.report.text import render as render_text
 from generator.site.assemble import build_site
 from generator.site.downloads import downloads
@@ -56,6 +57,13 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
         return self.root / relative
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        try:
+            return self.add_pages(files, config)
+        except CorpusChanged as error:  # one line, not a traceback
+            raise PluginError(str(error)) from None
+
+    def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        """Check the facts, then add every generated page and download to `files`."""
         result = run_check(self.folder("corpus"), self.folder("facts"))
         if result.summary.errors:
             raise PluginError("the facts do not pass the check:\n" + render_text(result))
