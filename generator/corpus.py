@@ -9,12 +9,12 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Annotated, Any, Protocol
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from generator.diagnostics import Diagnostic
-from generator.model import DOC_PATTERN, FuzzyDate, Line, Strict
+from generator.model import RESERVED_IDS, DocId, FuzzyDate, Line, Strict
 from generator.normalize import split_paragraphs
 from generator.validate import validate_item
 from generator.workers import ExpectedError
@@ -26,10 +26,16 @@ Splitter = Callable[[str], tuple[list[str], list[str]]]
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
+def _not_reserved_page(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' names the sources index page; rename the document")
+    return value
+
+
 class DocumentMeta(Strict):
     """An entry of corpus/sources.yml: only what the text itself states."""
 
-    id: str = Field(pattern=DOC_PATTERN)
+    id: Annotated[DocId, AfterValidator(_not_reserved_page)]
     title: Line
     sha256: str = Field(pattern=SHA256_PATTERN)
     outlet: Line | None = None

@@ -76,7 +76,28 @@ def _one_line(value: str) -> str:
     )
 
 
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="lowercase slug, like paris-2014")]
+#: The longest id (of a fact or event; a document's file name too): an event's id is a folder
+#: name of the site (at most 255 bytes on most file systems), and ids are read in URLs.
+MAX_ID_LENGTH = 100
+#: Ids that name a generated page rather than an item's (`events/index.md` is the events index).
+RESERVED_IDS = frozenset({"index"})
+
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' is reserved: it names a page of the site; choose another id")
+    return value
+
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=SLUG_PATTERN,
+        max_length=MAX_ID_LENGTH,
+        description="lowercase slug, like paris-2014",
+    ),
+    AfterValidator(_not_reserved),
+]
 CountryCode = Annotated[
     str, Field(pattern=CODE_PATTERN, description="ISO 3166-1 alpha-2 code, like AU")
 ]
@@ -89,7 +110,14 @@ Text = Annotated[str, AfterValidator(_visible_text)]
 #: Text shown on one line (names, places, aliases): no line or paragraph separator of any kind.
 Line = Annotated[str, AfterValidator(_one_line), AfterValidator(_visible_text)]
 Count = Annotated[int, Field(ge=0), BeforeValidator(_whole_number)]
-DocId = Annotated[str, Field(pattern=DOC_PATTERN, description="corpus file name without .txt")]
+DocId = Annotated[
+    str,
+    Field(
+        pattern=DOC_PATTERN,
+        max_length=MAX_ID_LENGTH,
+        description="corpus file name without .txt",
+    ),
+]
 
 
 class Strict(BaseModel):

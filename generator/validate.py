@@ -74,6 +74,8 @@ def _message(model: type[BaseModel], path: YamlPath, detail: ErrorDetails) -> st
         return f"'{where}' must be one of: {detail['ctx']['expected']}"
     if kind == "too_short":
         return f"'{where}' needs at least one entry"
+    if kind == "string_too_long":
+        return f"'{where}' is longer than {detail['ctx']['max_length']} characters; shorten it"
     message = detail["msg"].removeprefix("Value error, ")
     return f"'{where}': {message}"
 
