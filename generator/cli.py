@@ -146,7 +146,13 @@ def add_quote_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
     )
     quote.add_argument("words", metavar="TEXT", nargs="+", help="words the sentence holds")
     quote.add_argument("--doc", metavar="ID", help="search one document only")
-    quote.add_argument("--limit", type=int, default=20, help="most sentences shown (20)")
+    quote.add_argument(
+        "--limit",
+        type=positive,
+        default=20,
+        metavar="N",
+        help="most sentences shown, 1 or more (20)",
+    )
     quote.add_argument("--corpus", type=Path, default=Path("corpus"), help="default: corpus/")
     quote.set_defaults(handler=lambda o: authoring().run_quote(o.corpus, o.words, o.doc, o.limit))
 

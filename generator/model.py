@@ -39,9 +39,31 @@ _INVISIBLE = {"Cf", "Cc", "Co", "Cs"}
 _PRINTABLE_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
 
 
+# Characters that show nothing although Unicode calls them letters or symbols (the Hangul
+# fillers, the blank Braille pattern), and the rest of Unicode's default-ignorable code points
+# (DerivedCoreProperties.txt), which fonts draw as nothing.
+_BLANK_RANGES = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+    (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x206F), (0x2800, 0x2800), (0x3164, 0x3164), (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)  # fmt: skip
+BLANK = frozenset(chr(code) for low, high in _BLANK_RANGES for code in range(low, high + 1))
+
+
+def shows_something(char: str) -> bool:
+    """Whether a character is drawn as something: not a space, control, format character,
+    lone combining mark (nothing to combine with in a blank text) or one of `BLANK`."""
+    return unicodedata.category(char)[0] not in "ZCM" and char not in BLANK
+
+
 def _visible_text(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
+    if not any(map(shows_something, value)):
+        raise ValueError(
+            "must not be empty: it shows nothing (only spaces or blank characters like "
+            "U+3164 or U+2800); write the text"
+        )
     if value.isprintable():  # the common case, quickly: no character is invisible then
         return value
     suspects = set(value).difference(_PRINTABLE_ASCII)  # only these need a category look-up
