@@ -224,7 +224,16 @@ def add_folder_options(parser: argparse.ArgumentParser) -> None:
         "--corpus", type=Path, default=Path("corpus"), help="corpus folder (default: corpus/)"
     )
     parser.add_argument(
-        "--facts", type=Path, default=Path("facts"), help="facts folder (default: facts/)"
+        "--facts",
+        type=Path,
+        default=Path("facts"),
+        help="facts folder, inside the current directory (default: facts/)",
+    )
+    parser.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="accept a --facts folder outside the current directory (every *.yml below it "
+        "is read: never point it at / or your home)",
     )
 
 
@@ -241,7 +250,22 @@ def folders_missing(options: argparse.Namespace) -> bool:
         if not folder.is_dir():
             print(f"error: --{name} {folder} is not a folder", file=sys.stderr)
             return True
-    return False
+    return facts_outside(options.facts, options.allow_outside)
+
+
+def facts_outside(facts: Path, allowed: bool) -> bool:
+    """Whether --facts (links resolved) leaves the project, the current directory, unasked:
+    `--facts /` would read every *.yml of the machine."""
+    project = Path.cwd().resolve()
+    resolved = facts.resolve()
+    if allowed or resolved == project or project in resolved.parents:
+        return False
+    print(
+        f"error: --facts {facts} is outside the project ({project}); run from the project's "
+        "folder, or pass --allow-outside",
+        file=sys.stderr,
+    )
+    return True
 
 
 def run_check_command(options: argparse.Namespace) -> int:
