@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 from mkdocs.utils.meta import get_data
+from pydantic import ValidationError
 
 from generator.audit import audit_site
 from generator.hosts import THEME_HOSTS, configured_hosts, url_target
-from generator.model import LINE_BREAKS
+from generator.model import LINE_BREAKS, Country, Fact
 from generator.site.render import front_matter
 
 from .test_audit import SNIPPET_LINE, make_site
@@ -146,3 +147,18 @@ def test_the_configured_hosts_are_the_sites_own(tmp_path: Path) -> None:
 )
 def test_url_targets_are_read_as_a_browser_reads_them(url: str, target: str | None) -> None:
     assert url_target(url) == target
+
+
+@pytest.mark.parametrize("char", splitters(), ids=lambda char: f"U+{ord(char):04X}")
+def test_ids_and_codes_hold_no_line_break(char: str) -> None:
+    source = {"doc": "001_45c1c8414a270103", "quote": "five words or more here"}
+    fact: dict[str, object] = {"topic": "other", "claim": "c", "sources": [source]}
+    cases: list[tuple[dict[str, object], type[Country] | type[Fact]]] = [
+        ({"code": f"AU{char}", "name": "Australia"}, Country),
+        ({"code": "AU", "name": "Australia", "aliases": [f"Aussie{char}"]}, Country),
+        ({**fact, "id": f"a{char}", "countries": ["AU"]}, Fact),
+        ({**fact, "id": "a", "countries": [f"AU{char}"]}, Fact),
+    ]
+    for data, model in cases:
+        with pytest.raises(ValidationError):
+            model.model_validate(data)
