@@ -124,11 +124,13 @@ def test_the_configured_hosts_are_the_sites_own(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         "site_name: x\nsite_url: https://facts.example/\nrepo_url: https://code.example/o/r\n"
-        "plugins:\n  - factsheet:\n      corpus: texts\n",
+        "plugins:\n  - factsheet:\n      corpus: texts\n"
+        "extra:\n  social:\n    - icon: x\n      link: https://social.example/me\n",
         encoding="utf-8",
     )
     hosts = configured_hosts(config)
-    assert hosts == THEME_HOSTS | {"facts.example", "code.example", "news.example"}
+    own = {"facts.example", "code.example", "news.example", "social.example"}
+    assert hosts == THEME_HOSTS | own
     assert configured_hosts(tmp_path / "missing.yml") == THEME_HOSTS
 
 
