@@ -7,11 +7,13 @@ import tempfile
 from pathlib import Path
 
 from bench.checker_bench import CheckFigures, bench_checker
+from bench.one_sentence import bench_one_sentence, one_sentence_table, one_sentence_verdict
 from bench.site_bench import SiteFigures, bench_site
 from bench.table import checker_table, site_table, verdicts
 
 SCALES = [1_000, 10_000, 100_000]
 PAGES = [100, 500, 1_000, 5_000]
+ONE_SENTENCE = [5_000, 10_000, 20_000, 40_000]
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -33,9 +35,19 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         help="site sizes to build (default: 100 500 1000 5000)",
     )
     parser.add_argument(
+        "--one-sentence",
+        type=int,
+        nargs="*",
+        default=ONE_SENTENCE,
+        metavar="FACTS",
+        help="fact counts for sites where every fact cites one sentence "
+        "(default: 5000 10000 20000 40000)",
+    )
+    parser.add_argument(
         "--quick",
         action="store_true",
-        help="small scales only (1000 facts, 100 and 500 pages), no peers",
+        help="small scales only (1000 facts, 100 and 500 pages, 1000 and 2000 facts citing "
+        "one sentence), no peers",
     )
     parser.add_argument(
         "--keep",
@@ -50,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parse(argv)
     scales = [1_000] if options.quick else options.scales
     pages = [100, 500] if options.quick else options.pages
+    one_sentence = [1_000, 2_000] if options.quick else options.one_sentence
     with tempfile.TemporaryDirectory(prefix="factsheet-bench-") as temporary:
         root = options.keep or Path(temporary)
         checks: list[CheckFigures] = []
@@ -62,9 +75,13 @@ def main(argv: list[str] | None = None) -> int:
         for count in pages:
             sites.append(bench_site(root / f"site-{count}", count))
             print(f"built {count:,} pages", flush=True)
+        cited = [bench_one_sentence(root / f"one-sentence-{n}", n) for n in one_sentence]
     print("\n## Checker\n\n" + checker_table(checks))
     print("\n## Site\n\n" + site_table(sites))
-    print("\n## Targets\n\n" + "\n".join(verdicts(checks, sites)))
+    if cited:
+        print("\n## Many facts citing one sentence\n\n" + one_sentence_table(cited))
+    targets = verdicts(checks, sites) + one_sentence_verdict(cited)
+    print("\n## Targets\n\n" + "\n".join(targets))
     return 0
 
 

@@ -12,6 +12,7 @@ from types import ModuleType
 
 from generator.authoring.pr_check import report, review_against, summary_path
 from generator.authoring.revisions import GitError
+from generator.corpus.documents import CorpusChanged
 from generator.incremental.places import default_cache_folder
 from generator.incremental.project import check_project
 from generator.incremental.store import Cache
@@ -22,7 +23,7 @@ from generator.report import REPORTER_BY_NAME
 EXIT_CODES = """exit status:
   0  no errors (warnings allowed unless --strict)
   1  errors found (or warnings, with --strict)
-  2  the command could not run (bad path, bad option)"""
+  2  the command could not run (bad path, bad option, a corpus document changed meanwhile)"""
 
 EXAMPLES = """examples:
   python -m generator check                       prove every fact of facts/ against corpus/
@@ -153,7 +154,13 @@ def add_quote_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
     )
     quote.add_argument("words", metavar="TEXT", nargs="+", help="words the sentence holds")
     quote.add_argument("--doc", metavar="ID", help="search one document only")
-    quote.add_argument("--limit", type=int, default=20, help="most sentences shown (20)")
+    quote.add_argument(
+        "--limit",
+        type=positive,
+        default=20,
+        metavar="N",
+        help="most sentences shown, 1 or more (20)",
+    )
     quote.add_argument("--corpus", type=Path, default=Path("corpus"), help="default: corpus/")
     quote.set_defaults(handler=lambda o: authoring().run_quote(o.corpus, o.words, o.doc, o.limit))
 
@@ -227,7 +234,16 @@ def add_folder_options(parser: argparse.ArgumentParser) -> None:
         "--corpus", type=Path, default=Path("corpus"), help="corpus folder (default: corpus/)"
     )
     parser.add_argument(
-        "--facts", type=Path, default=Path("facts"), help="facts folder (default: facts/)"
+        "--facts",
+        type=Path,
+        default=Path("facts"),
+        help="facts folder, inside the current directory (default: facts/)",
+    )
+    parser.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="accept a --facts folder outside the current directory (every *.yml below it "
+        "is read: never point it at / or your home)",
     )
 
 
@@ -244,7 +260,22 @@ def folders_missing(options: argparse.Namespace) -> bool:
         if not folder.is_dir():
             print(f"error: --{name} {folder} is not a folder", file=sys.stderr)
             return True
-    return False
+    return facts_outside(options.facts, options.allow_outside)
+
+
+def facts_outside(facts: Path, allowed: bool) -> bool:
+    """Whether --facts (links resolved) leaves the project, the current directory, unasked:
+    `--facts /` would read every *.yml of the machine."""
+    project = Path.cwd().resolve()
+    resolved = facts.resolve()
+    if allowed or resolved == project or project in resolved.parents:
+        return False
+    print(
+        f"error: --facts {facts} is outside the project ({project}); run from the project's "
+        "folder, or pass --allow-outside",
+        file=sys.stderr,
+    )
+    return True
 
 
 def run_check_command(options: argparse.Namespace) -> int:
@@ -316,4 +347,8 @@ def main(argv: list[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
     handler = options.handler
     with collector_paused():
-        return int(handler(options))
+        try:
+            return int(handler(options))
+        except CorpusChanged as error:  # edited (or checked out) while the command read it
+            print(f"error: {error}", file=sys.stderr)
+            return 2

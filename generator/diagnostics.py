@@ -102,6 +102,50 @@ class Diagnostic:
         }
 
 
+#: At most about this many problems are reported for one file (per stage: loading, checking);
+#: the rest are counted, not made, and reported as one "… and N more" line.
+MAX_PER_FILE = 100
+
+
+@dataclass(slots=True)
+class Omitted:
+    """The problems of one file past `MAX_PER_FILE`: how many, and where the first one is."""
+
+    count: int = 0
+    line: int = 1
+    column: int = 1
+
+    def add(self, line: int, column: int, count: int = 1) -> None:
+        if not self.count:
+            self.line, self.column = line, column
+        self.count += count
+
+    def diagnostic(self, file: str, code: str) -> Diagnostic:
+        problems = f"problem{'' if self.count == 1 else 's'}"
+        message = (
+            f"… and {self.count:,} more {problems} in this file from here on, not shown (at "
+            f"most {MAX_PER_FILE} are reported per file); fix those above and check again"
+        )
+        return Diagnostic(file, self.line, self.column, code, message)
+
+
+def capped(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """One file's diagnostics in order, the first `MAX_PER_FILE` of them and a line for the
+    rest (with the code of the first error left out, so the line counts as an error)."""
+    ordered = sorted_diagnostics(diagnostics)
+    if len(ordered) <= MAX_PER_FILE:
+        return ordered
+    kept, rest = ordered[:MAX_PER_FILE], ordered[MAX_PER_FILE:]
+    first = next((item for item in rest if item.severity is Severity.ERROR), rest[0])
+    omitted = Omitted(len(rest), rest[0].line, rest[0].column)
+    return [*kept, omitted.diagnostic(rest[0].file, first.code)]
+
+
 def sorted_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """The stable order of the contract: file, line, column."""
     return sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+class ExpectedError(Exception):
+    """A failure the user is told of in one line (not a bug), such as a corpus document changed
+    during a check: a worker process sends it to the parent, which raises it as it is."""

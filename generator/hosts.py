@@ -46,8 +46,9 @@ def _host(authority: str) -> str:
 
 
 def configured_hosts(config_file: Path) -> frozenset[str]:
-    """The theme's hosts, and those of `site_url`, `repo_url` and the corpus's source URLs
-    (the corpus folder named in the factsheet plugin's settings of `config_file`)."""
+    """The theme's hosts, and those of `site_url`, `repo_url`, Material's `extra.social` links
+    and the corpus's source URLs (the corpus folder named in the factsheet plugin's settings
+    of `config_file`)."""
     if not config_file.is_file():
         return THEME_HOSTS
     from mkdocs.utils.yaml import yaml_load  # MkDocs' own reading (with !ENV and !relative)
@@ -57,11 +58,19 @@ def configured_hosts(config_file: Path) -> frozenset[str]:
     with config_file.open("rb") as stream:
         config = yaml_load(stream) or {}
     urls = [str(config.get(name) or "") for name in ("site_url", "repo_url")]
+    urls.extend(_social_links(config.get("extra")))
     corpus = _plugin_options(config.get("plugins"), "factsheet").get("corpus", "corpus")
     if corpus is not None:
         urls.extend(listed_urls(config_file.resolve().parent / str(corpus)))
     hosts = {url_target(url) for url in urls if url}
     return THEME_HOSTS | {host for host in hosts if host and not host.endswith(":")}
+
+
+def _social_links(extra: object) -> list[str]:
+    """The links of Material's `extra.social` icons (in the footer of every page)."""
+    social = extra.get("social") if isinstance(extra, dict) else None
+    links = [item.get("link") for item in social or [] if isinstance(item, dict)]
+    return [link for link in links if isinstance(link, str)]
 
 
 def _plugin_options(plugins: object, name: str) -> dict[str, object]:

@@ -40,9 +40,31 @@ _INVISIBLE = {"Cf", "Cc", "Co", "Cs"}
 _PRINTABLE_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
 
 
+# Characters that show nothing although Unicode calls them letters or symbols (the Hangul
+# fillers, the blank Braille pattern), and the rest of Unicode's default-ignorable code points
+# (DerivedCoreProperties.txt), which fonts draw as nothing.
+_BLANK_RANGES = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+    (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x206F), (0x2800, 0x2800), (0x3164, 0x3164), (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)  # fmt: skip
+BLANK = frozenset(chr(code) for low, high in _BLANK_RANGES for code in range(low, high + 1))
+
+
+def shows_something(char: str) -> bool:
+    """Whether a character is drawn as something: not a space, control, format character,
+    lone combining mark (nothing to combine with in a blank text) or one of `BLANK`."""
+    return unicodedata.category(char)[0] not in "ZCM" and char not in BLANK
+
+
 def _visible_text(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
+    if not any(map(shows_something, value)):
+        raise ValueError(
+            "must not be empty: it shows nothing (only spaces or blank characters like "
+            "U+3164 or U+2800); write the text"
+        )
     if value.isprintable():  # the common case, quickly: no character is invisible then
         return value
     suspects = set(value).difference(_PRINTABLE_ASCII)  # only these need a category look-up
@@ -77,7 +99,28 @@ def _one_line(value: str) -> str:
     )
 
 
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="lowercase slug, like paris-2014")]
+#: The longest id (of a fact or event; a document's file name too): an event's id is a folder
+#: name of the site (at most 255 bytes on most file systems), and ids are read in URLs.
+MAX_ID_LENGTH = 100
+#: Ids that name a generated page rather than an item's (`events/index.md` is the events index).
+RESERVED_IDS = frozenset({"index"})
+
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' is reserved: it names a page of the site; choose another id")
+    return value
+
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=SLUG_PATTERN,
+        max_length=MAX_ID_LENGTH,
+        description="lowercase slug, like paris-2014",
+    ),
+    AfterValidator(_not_reserved),
+]
 CountryCode = Annotated[
     str, Field(pattern=CODE_PATTERN, description="ISO 3166-1 alpha-2 code, like AU")
 ]
@@ -108,7 +151,14 @@ Value = Annotated[
 ]
 #: Text shown on one line (names, places, aliases): no line or paragraph separator of any kind.
 Line = Annotated[str, AfterValidator(_one_line), AfterValidator(_visible_text)]
-DocId = Annotated[str, Field(pattern=DOC_PATTERN, description="corpus file name without .txt")]
+DocId = Annotated[
+    str,
+    Field(
+        pattern=DOC_PATTERN,
+        max_length=MAX_ID_LENGTH,
+        description="corpus file name without .txt",
+    ),
+]
 
 
 class Strict(BaseModel):

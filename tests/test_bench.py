@@ -23,8 +23,11 @@ def test_generated_data_is_deterministic_and_broken_the_curators_way(tmp_path: P
 def test_the_benchmark_runs_and_prints_its_tables(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert bench_main(["--scales", "200", "--pages", "60", "--keep", str(tmp_path)]) == 0
+    arguments = ["--scales", "200", "--pages", "60", "--one-sentence", "50", "150"]
+    assert bench_main([*arguments, "--keep", str(tmp_path)]) == 0
     printed = capsys.readouterr().out
+    assert "| 150 |" in printed.split("## Many facts citing one sentence")[1]
+    assert "the build stays linear when many facts cite one sentence" in printed
     assert "| 200 | 20 |" in printed
     assert "## Site" in printed
     assert "PASS: cached and uncached runs print the same diagnostics" in printed

@@ -223,7 +223,7 @@ def test_paths_are_relative_to_the_current_directory(workspace: Path, run_cli: R
     write(workspace, "facts.yml", FACTS)
     (workspace / "elsewhere").mkdir()
     result = run_cli(
-        "check", "--corpus", str(workspace / "corpus"), "--facts", "../facts",
+        "check", "--corpus", str(workspace / "corpus"), "--facts", "../facts", "--allow-outside",
         cwd=workspace / "elsewhere",
     )  # fmt: skip
     assert result.stdout.startswith("../facts/facts.yml:8:16: error[quote-not-found]")

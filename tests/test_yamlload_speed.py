@@ -16,9 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 YAML_FILES = sorted([*ROOT.glob("facts/**/*.yml"), *ROOT.glob("tests/cases/**/*.yml")])
 
 # The guard as first written, one pattern for all it looks for anywhere: the specification.
+# (An anchor, alias or tag never follows a word character; any other "&", "*", "!" may be one.
+# YAML's line breaks other than "\n" and "\r\n" send the file to the scan.)
 LINE_START = re.compile(r"^(?:---|\.\.\.|%|[ ]{40}|[ ]*\?(?:[ ]|$))", re.MULTILINE)
 ANYWHERE = re.compile(
-    r"""[&*!](?<![^\s\[\]{},][&*!])
+    r"""(?<!\w)[&*!]
+      | \r(?!\n) | [\x85\u2028\u2029]
       | <<
       | [\[{][^\]}\n]*(?:[\[{]|$)
       | [-?:][ ]+[-?](?:[ ]|$)""",

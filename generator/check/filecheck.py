@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from generator.check.rules import FILE_CHECKS, Context
 from generator.check.tables import Tables
 from generator.corpus.documents import Corpus
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, capped
 from generator.load.factbase import FactBase
 from generator.match.search import CorpusIndex
 from generator.match.verify import QuoteCheck, verify_quotes
@@ -30,4 +30,4 @@ def check_file(base: FactBase, corpus: Corpus, tables: Tables, index: CorpusInde
     quotes = verify_quotes(base, corpus)
     context = Context(corpus, base, quotes, tables, index)
     diagnostics = [item for check in FILE_CHECKS.values() for item in check(context)]
-    return CheckedFile(quotes, diagnostics)
+    return CheckedFile(quotes, capped(diagnostics))

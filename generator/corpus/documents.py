@@ -7,15 +7,15 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from generator.corpus.normalize import paragraphs_of, split_paragraphs
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, ExpectedError
 from generator.load.validate import validate_item
 from generator.load.yaml import RawItem, load_bytes
-from generator.model import DOC_PATTERN, FuzzyDate, Line, Strict
+from generator.model import RESERVED_IDS, DocId, FuzzyDate, Line, Strict
 
 SOURCES_FILE = "sources.yml"
 #: A document's text -> its paragraphs, verbatim and normalised (from a cache, or afresh).
@@ -23,10 +23,16 @@ Splitter = Callable[[str], tuple[list[str], list[str]]]
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
+def _not_reserved_page(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' names the sources index page; rename the document")
+    return value
+
+
 class DocumentMeta(Strict):
     """An entry of corpus/sources.yml: only what the text itself states."""
 
-    id: str = Field(pattern=DOC_PATTERN)
+    id: Annotated[DocId, AfterValidator(_not_reserved_page)]
     title: Line
     sha256: str = Field(pattern=SHA256_PATTERN)
     outlet: Line | None = None
@@ -233,8 +239,9 @@ def _read_verified(path: str, sha256: str | None) -> bytes:
     return raw
 
 
-class CorpusChanged(RuntimeError):
-    """A document changed on disk while it was being checked."""
+class CorpusChanged(ExpectedError):
+    """A document changed on disk while it was being checked: the command stops with exit
+    status 2 and this one line (the check cannot say what it proved against)."""
 
 
 def make_document(

@@ -25,6 +25,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Generic, TypeVar
 
+from generator.diagnostics import ExpectedError
+
 S = TypeVar("S")
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -118,8 +120,10 @@ class Workers(Generic[S]):
         results: list[Result | None] = [None] * count
         for connection, share in zip(self._connections, shares, strict=True):
             answer: list[Result] | None
-            failure: str | None
+            failure: str | ExpectedError | None
             answer, failure = connection.recv()
+            if isinstance(failure, ExpectedError):
+                raise failure
             if answer is None:
                 raise RuntimeError(f"a worker process failed:\n{failure}")
             for index, result in zip(share, answer, strict=True):
@@ -166,6 +170,8 @@ def _serve(connection: Connection, state: S, ours: list[Connection], parent: int
         task, batch = request
         try:
             connection.send(([task(state, item) for item in batch], None))
+        except ExpectedError as error:
+            connection.send((None, error))
         except Exception:  # reported to the parent, which raises
             connection.send((None, traceback.format_exc()))
 

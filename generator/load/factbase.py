@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic
-from generator.load.validate import Entry, M, validate_item
-from generator.load.yaml import MAX_BYTES, LoadedFile, load_bytes, shown
+from generator.diagnostics import MAX_PER_FILE, Diagnostic, Omitted
+from generator.load.validate import Entry, M, count_problems, validate_item
+from generator.load.yaml import MAX_BYTES, LoadedFile, RawItem, load_bytes, shown
 from generator.model import Country, Event, Fact
 from generator.unread import facts_in
 
@@ -45,11 +46,12 @@ class FactBase:
 
 
 def fact_files(root: Path) -> list[Path]:
-    """Every *.yml file below `root`, in a stable order, symbolic links included (to refuse)."""
+    """Every *.yml file below `root`, in a stable order, symbolic links included (to refuse),
+    and every file that looks like YAML but is not named *.yml (to report, not to skip)."""
     found: list[Path] = []
     for folder, subfolders, files in os.walk(root):
         subfolders.sort()
-        found.extend(Path(folder, name) for name in files if name.endswith(".yml"))
+        found.extend(Path(folder, name) for name in files if _looks_like_yaml(name))
         # A folder named *.yml, or a linked folder, is listed too: to refuse, not to skip.
         found.extend(
             Path(folder, name)
@@ -57,6 +59,33 @@ def fact_files(root: Path) -> list[Path]:
             if name.endswith(".yml") or os.path.islink(os.path.join(folder, name))
         )
     return sorted(found)
+
+
+# What may trail a name and go unseen: spaces, dots, invisible and control characters.
+_UNSEEN = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+
+
+def _looks_like_yaml(name: str) -> bool:
+    """A fact file (*.yml), or a name a curator may mean as one: `x.yaml`, `X.YML`, `x.yml `,
+    `x.yml.` (in any case or width, with unseen characters after it)."""
+    return name.endswith(".yml") or _plain_name(name).endswith((".yml", ".yaml"))
+
+
+def _plain_name(name: str) -> str:
+    """The name as it reads: compatibility forms, any case, nothing unseen or dots at its end."""
+    plain = unicodedata.normalize("NFKC", name).casefold()
+    end = len(plain)
+    while end and (plain[end - 1] == "." or unicodedata.category(plain[end - 1]) in _UNSEEN):
+        end -= 1
+    return plain[:end]
+
+
+def _not_read_message(path: Path) -> str:
+    stem = _plain_name(path.name).removesuffix(".yaml").removesuffix(".yml")
+    return (
+        "this file looks like YAML but is not read: only files whose names end in .yml "
+        f"are fact files; rename it to {shown(stem + '.yml')}"
+    )
 
 
 def listed_files(root: Path, display_root: str) -> list[tuple[Path, str]]:
@@ -72,6 +101,8 @@ def read_fact_file(path: Path, display: str) -> bytes | Diagnostic:
     if path.is_symlink() or not path.is_file():
         message = "not a regular file (a folder, link or pipe); fact files must be plain files"
         return Diagnostic(display, 1, 1, "yaml-syntax", message)
+    if not path.name.endswith(".yml"):
+        return Diagnostic(display, 1, 1, "yaml-syntax", _not_read_message(path))
     try:
         with path.open("rb") as stream:
             return stream.read(MAX_BYTES + 1)
@@ -108,21 +139,33 @@ def merged(bases: list[FactBase]) -> FactBase:
 
 def _add_loaded(base: FactBase, loaded: LoadedFile) -> None:
     base.diagnostics.extend(loaded.diagnostics)
+    omitted = loaded.omitted
     for raw in loaded.items:
         if raw.section == "countries":
-            _add(base.countries, validate_item(raw, Country), base.diagnostics)
+            _add(base.countries, _validated(raw, Country, base.diagnostics, omitted))
         elif raw.section == "events":
-            _add(base.events, validate_item(raw, Event), base.diagnostics)
+            _add(base.events, _validated(raw, Event, base.diagnostics, omitted))
         else:
-            _add(base.facts, validate_item(raw, Fact), base.diagnostics)
+            _add(base.facts, _validated(raw, Fact, base.diagnostics, omitted))
+    if omitted.count:
+        base.diagnostics.append(omitted.diagnostic(loaded.path, "schema"))
 
 
-def _add(
-    into: list[Entry[M]],
-    outcome: tuple[Entry[M] | None, list[Diagnostic]],
-    diagnostics: list[Diagnostic],
-) -> None:
-    entry, problems = outcome
-    diagnostics.extend(problems)
+def _validated(
+    raw: RawItem, model: type[M], diagnostics: list[Diagnostic], omitted: Omitted
+) -> Entry[M] | None:
+    """The entry of a valid item; past MAX_PER_FILE problems, the others are only counted
+    (a million broken items must not make five million diagnostics)."""
+    if len(diagnostics) < MAX_PER_FILE and not omitted.count:
+        entry, problems = validate_item(raw, model)
+        diagnostics.extend(problems)
+        return entry
+    entry, count = count_problems(raw, model)
+    if count:
+        omitted.add(*raw.at(()), count)
+    return entry
+
+
+def _add(into: list[Entry[M]], entry: Entry[M] | None) -> None:
     if entry is not None:
         into.append(entry)

@@ -59,6 +59,14 @@ def _one_per_mistake(model: type[BaseModel], details: list[ErrorDetails]) -> lis
     ]
 
 
+def count_problems(raw: RawItem, model: type[M]) -> tuple[Entry[M] | None, int]:
+    """`validate_item`, counting the problems without making diagnostics of them."""
+    try:
+        return Entry(model.model_validate(raw.data), raw), 0
+    except ValidationError as error:
+        return None, error.error_count()
+
+
 def _schema_diagnostic(raw: RawItem, model: type[BaseModel], detail: ErrorDetails) -> Diagnostic:
     path = tuple(detail["loc"])
     is_key = detail["type"] == "extra_forbidden"
@@ -84,6 +92,8 @@ def _message(model: type[BaseModel], path: YamlPath, detail: ErrorDetails) -> st
         return f"{where} is '{detail['input']}'; {_one_of(detail)}"
     if kind == "too_short":
         return f"{where} needs at least one entry"
+    if kind == "string_too_long":
+        return f"{where} is longer than {detail['ctx']['max_length']} characters; shorten it"
     message = detail["msg"].removeprefix("Value error, ")
     return f"{where}: {message}"
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import MAX_PER_FILE, Diagnostic, Omitted
 from generator.diagnostics import shown as shown  # re-exported: validate and factbase use it
 from generator.wording import did_you_mean
 from generator.yamlhints import SyntaxError_, hint
@@ -41,12 +41,16 @@ YamlPath = tuple[str | int, ...]
 # class, and `in` faster still: so each pattern starts with one character, and runs only when
 # that character occurs. This one is searched in "\n" + text, so that "\n" means a line start.
 _SUSPICIOUS_AT_LINE_START = re.compile(r"\n(?:---|\.\.\.|%|[ ]{40}|[ ]*\?(?:[ ]|$))", re.MULTILINE)
+# An anchor, alias or tag is a token of its own: it never follows a letter, digit or "_" (a
+# token begins after a space, a line break, an indicator like `[{,:?-`, or a quote closing a
+# JSON-like key: `{"key":&a ...}`). So any other "&", "*" or "!" is suspicious, however the
+# file is spelled: only the "&" of "R&D" or the "!" of "Hello!" is let through unscanned.
 _SUSPICIOUS_AFTER = {
     char: re.compile(pattern, re.MULTILINE)
     for char, pattern in {
-        "&": r"&(?<![^\s\[\]{},]&)",  # an anchor (not the "&" of "R&D")
-        "*": r"\*(?<![^\s\[\]{},]\*)",  # an alias
-        "!": r"!(?<![^\s\[\]{},]!)",  # a tag
+        "&": r"(?<!\w)&",  # an anchor
+        "*": r"(?<!\w)\*",  # an alias
+        "!": r"(?<!\w)!",  # a tag
         "<": r"<<",  # a merge key
         "[": r"\[[^\]}\n]*(?:[\[{]|$)",  # flow collections nested (or left open) on one line
         "{": r"\{[^\]}\n]*(?:[\[{]|$)",
@@ -64,8 +68,15 @@ _SUSPICIOUS_AFTER = {
 FLOW_OPENERS_UNSCANNED = 256
 
 
+# YAML ends a line at "\r", NEL, LS and PS as well as at "\n": the line-start pattern above
+# only knows "\n" (and "\r\n"), so a file with any other line break is scanned.
+_OTHER_LINE_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
 def _suspicious(text: str) -> bool:
     if text.count("[") + text.count("{") > FLOW_OPENERS_UNSCANNED:
+        return True
+    if _OTHER_LINE_BREAK.search(text):
         return True
     if _SUSPICIOUS_AT_LINE_START.search("\n" + text):
         return True
@@ -106,6 +117,8 @@ class LoadedFile:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: Whether the file was refused as a whole (its entries, if any, only those before).
     refused: bool = False
+    #: Problems past MAX_PER_FILE, counted and not made.
+    omitted: Omitted = field(default_factory=Omitted)
 
 
 class _Refused(Exception):
@@ -272,7 +285,7 @@ def _split_sections(
     if not isinstance(root, yaml.MappingNode):
         line, column = root.start_mark.line + 1, root.start_mark.column + 1
         raise _Refused(line, column, "schema", f"top level must be a mapping with {expected}")
-    converter = _Converter(display, result.diagnostics)
+    converter = _Converter(display, result.diagnostics, result.omitted)
     for key_node, value_node in converter.entries(root):
         name = key_node.value
         if name not in sections:
@@ -297,9 +310,12 @@ def _name_item(diagnostics: list[Diagnostic], start: int, data: object) -> None:
 class _Converter:
     """Turns nodes into plain values and positions, reporting what it refuses."""
 
-    def __init__(self, display: str, diagnostics: list[Diagnostic]) -> None:
+    def __init__(
+        self, display: str, diagnostics: list[Diagnostic], omitted: Omitted | None = None
+    ) -> None:
         self.display = display
         self.diagnostics = diagnostics
+        self.omitted = omitted or Omitted()
 
     def item(self, node: yaml.Node, section: str) -> RawItem:
         """One entry of a section: the fast path, or the careful one when it finds a problem."""
@@ -317,6 +333,9 @@ class _Converter:
 
     def report(self, node: yaml.Node, code: str, message: str) -> None:
         mark = node.start_mark
+        if len(self.diagnostics) >= MAX_PER_FILE:
+            self.omitted.add(mark.line + 1, mark.column + 1)
+            return
         self.diagnostics.append(
             Diagnostic(self.display, mark.line + 1, mark.column + 1, code, shown(message))
         )

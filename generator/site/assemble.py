@@ -55,8 +55,10 @@ def build_site(result: CheckResult, edit: EditLinks | None = None) -> Site:
 
 
 def citation_index(site: Site) -> dict[str, dict[str, list[Ref]]]:
-    """Per document and sentence anchor, the events and facts whose quotes cover it."""
-    index: dict[str, dict[str, list[Ref]]] = {}
+    """Per document and sentence anchor, the events and facts whose quotes cover it (each
+    once, in order: a set of each sentence's citers, so that many facts citing one sentence
+    cost each a look-up, not a scan of those before it)."""
+    index: dict[str, dict[str, dict[Ref, None]]] = {}
     owners: list[tuple[Ref, list[CitedQuote]]] = [
         (Ref(event.name, event.src), event.quotes) for event in site.events.values()
     ]
@@ -68,7 +70,8 @@ def citation_index(site: Site) -> dict[str, dict[str, list[Ref]]]:
                 continue
             by_anchor = index.setdefault(view.doc_id, {})
             for sentence in view.sentences:
-                refs = by_anchor.setdefault(sentence_anchor(view.paragraph, sentence), [])
-                if ref not in refs:
-                    refs.append(ref)
-    return index
+                by_anchor.setdefault(sentence_anchor(view.paragraph, sentence), {})[ref] = None
+    return {
+        doc_id: {anchor: list(refs) for anchor, refs in by_anchor.items()}
+        for doc_id, by_anchor in index.items()
+    }

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from generator.load.validate import Entry
 
@@ -25,4 +26,5 @@ class EditLinks:
             return None
         path = os.path.relpath(os.path.abspath(entry.raw.file), os.path.abspath(self.root))
         line, _ = entry.raw.at(())
-        return f"{repo}/blob/{self.branch}/{Path(path).as_posix()}#L{line}"
+        # A file name is the pull request author's: quoted, a "#", "?" or "%" in it stays a name.
+        return f"{repo}/blob/{self.branch}/{quote(Path(path).as_posix())}#L{line}"

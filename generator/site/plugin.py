@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.check.pipeline import run_check
+from generator.corpus.documents import CorpusChanged
 from generator.progress import progress_shown
 from generator.report.text import render as render_text
 from generator.site.assemble import build_site
@@ -51,6 +52,13 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
         return self.root / relative
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        try:
+            return self.add_pages(files, config)
+        except CorpusChanged as error:  # one line, not a traceback
+            raise PluginError(str(error)) from None
+
+    def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        """Check the facts, then add every generated page and download to `files`."""
         with progress_shown("checking the facts") as stages:
             result = run_check(self.folder("corpus"), self.folder("facts"))
             if result.summary.errors:

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 from mkdocs.utils.meta import get_data
+from pydantic import ValidationError
 
 from generator.audit import audit_site
 from generator.hosts import THEME_HOSTS, configured_hosts, url_target
-from generator.model import LINE_BREAKS
+from generator.model import LINE_BREAKS, Country, Fact
 from generator.site.render import front_matter
 
 from .test_audit import SNIPPET_LINE, make_site
@@ -123,11 +124,13 @@ def test_the_configured_hosts_are_the_sites_own(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         "site_name: x\nsite_url: https://facts.example/\nrepo_url: https://code.example/o/r\n"
-        "plugins:\n  - factsheet:\n      corpus: texts\n",
+        "plugins:\n  - factsheet:\n      corpus: texts\n"
+        "extra:\n  social:\n    - icon: x\n      link: https://social.example/me\n",
         encoding="utf-8",
     )
     hosts = configured_hosts(config)
-    assert hosts == THEME_HOSTS | {"facts.example", "code.example", "news.example"}
+    own = {"facts.example", "code.example", "news.example", "social.example"}
+    assert hosts == THEME_HOSTS | own
     assert configured_hosts(tmp_path / "missing.yml") == THEME_HOSTS
 
 
@@ -146,3 +149,18 @@ def test_the_configured_hosts_are_the_sites_own(tmp_path: Path) -> None:
 )
 def test_url_targets_are_read_as_a_browser_reads_them(url: str, target: str | None) -> None:
     assert url_target(url) == target
+
+
+@pytest.mark.parametrize("char", splitters(), ids=lambda char: f"U+{ord(char):04X}")
+def test_ids_and_codes_hold_no_line_break(char: str) -> None:
+    source = {"doc": "001_45c1c8414a270103", "quote": "five words or more here"}
+    fact: dict[str, object] = {"topic": "other", "claim": "c", "sources": [source]}
+    cases: list[tuple[dict[str, object], type[Country] | type[Fact]]] = [
+        ({"code": f"AU{char}", "name": "Australia"}, Country),
+        ({"code": "AU", "name": "Australia", "aliases": [f"Aussie{char}"]}, Country),
+        ({**fact, "id": f"a{char}", "countries": ["AU"]}, Fact),
+        ({**fact, "id": "a", "countries": [f"AU{char}"]}, Fact),
+    ]
+    for data, model in cases:
+        with pytest.raises(ValidationError):
+            model.model_validate(data)
