@@ -20,7 +20,8 @@ class Sentence:
     doc_id: str
     text: str
     country: int
-    values: dict[str, int]
+    #: Each value as a curator writes it: the number, with the sentence's qualifier if any.
+    values: dict[str, int | str]
     numbers: tuple[str, ...]
 
 
@@ -91,7 +92,7 @@ def _sentence(doc_id: str, country: int, rng: random.Random) -> Sentence:
     )
     if not numeric:
         return Sentence(doc_id, text, country, {}, ())
-    values = {key: n}
+    values: dict[str, int | str] = {key: f"at least {n}" if "at least {n}" in template else n}
     if "{m}" in template:
         values[key2] = m
     return Sentence(doc_id, text, country, values, (n_text, m_text))

@@ -86,6 +86,7 @@ def _fact(
         quote = quote.translate(STRAIGHTEN)
     code, name = words.COUNTRIES[sentence.country][:2]
     key, value = next(iter(sentence.values.items()))
+    shown = f"{value:,}" if isinstance(value, int) else value
     values = ", ".join(f"{name}: {count}" for name, count in sentence.values.items())
     event = f"    event: event-{number % events:05d}\n" if number % 2 else ""
     text = (
@@ -93,7 +94,7 @@ def _fact(
         f'    countries: ["{code}"]\n{event}'
         f"    date: 2015-{1 + number % 12:02d}-{1 + number % 28:02d}\n"
         f"    topic: {TOPICS[number % len(TOPICS)]}\n"
-        f"    claim: {name} reported {value:,} {key} (synthetic fact {number}).\n"
+        f"    claim: {name} reported {shown} {key} (synthetic fact f{number}).\n"
         f"    sources:\n      - doc: {doc_id}\n        quote: {_quoted(quote)}\n"
         f"        values: {{{values}}}\n"
     )

@@ -183,8 +183,8 @@ UNITS = [
     ("vehicles", "armoured vehicles"),
     ("tonnes", "tonnes of food aid"),
     ("doctors", "field doctors"),
-    ("trainers", "instructors"),
-    ("ships", "naval vessels"),
+    ("instructors", "instructors"),
+    ("vessels", "naval vessels"),
 ]
 NUMBER_WORDS = ["two", "three", "four", "five", "six", "eight", "ten", "twelve", "twenty"]
 WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10}

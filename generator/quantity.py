@@ -100,7 +100,7 @@ def parse_quantity(value: object) -> Quantity:
 
 
 def _hint(text: str) -> str:
-    if re.fullmatch(r"[0-9,]+", text):
+    if " " not in text.strip():  # 0755, 1.10, 0x1F, 1e3, NO: no qualifier, not a number
         return "is not a whole number; write digits, like 600, 27,600 or 27600"
     return (
         "is not a value; write a number (600), a qualifier and a number as the quote has "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.quantity import Quantity
 from generator.stated import Stated, stated_in
@@ -50,8 +50,7 @@ _STOPS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """A value and what its quote states: where it matches (part, statement), or not."""
 
     name: str
@@ -63,18 +62,25 @@ class Reading:
     numbers: list[Stated]
 
 
-def readings(quote: QuoteCheck) -> Iterator[Reading]:
-    """Each value of the quote's source, read against each part of the quote."""
-    parts = [(part, stated_in(part)) for part in quote.parts]
+def stated_parts(quote: QuoteCheck) -> list[tuple[str, list[Stated]]]:
+    """Each part of the quote with what it states."""
+    return [(part, stated_in(part)) for part in quote.parts]
+
+
+def readings(quote: QuoteCheck, parts: list[tuple[str, list[Stated]]]) -> Iterator[Reading]:
+    """Each value of the quote's source, read against each part of the quote (`parts`, as
+    `stated_parts` gives them)."""
+    numbers = [item for _, stated in parts for item in stated]
     for name, value in quote.source.values.items():
         matches, near = [], []
+        written = (value.low, value.high, value.qualifier)  # as a Stated begins
         for part, stated in parts:
             for item in stated:
-                if item.matches(value):
+                if item[:3] == written:
                     matches.append((part, item))
                 elif item.concerns(value):
                     near.append((part, item))
-        yield Reading(name, value, matches, near, [item for _, stated in parts for item in stated])
+        yield Reading(name, value, matches, near, numbers)
 
 
 def excerpt(part: str, item: Stated) -> str:

@@ -97,7 +97,7 @@ def test_after_one_edit_only_that_file_is_parsed_and_checked(
     cached_check(tmp_path / "cache")
     edited = Path("facts/facts/facts-00001.yml")
     edited.write_text(
-        edited.read_text(encoding="utf-8").replace("(synthetic fact 100)", "(edited)"), "utf-8"
+        edited.read_text(encoding="utf-8").replace("(synthetic fact f100)", "(edited)"), "utf-8"
     )
     calls = Calls(monkeypatch)
     assert cached_check(tmp_path / "cache") == plain_check()
@@ -246,7 +246,7 @@ def test_a_re_check_recalls_why_unchanged_quotes_were_not_found(
     cached_check(folder)
     assert list(folder.glob("*-misses.marshal"))
     edited = Path("facts/facts/facts-00001.yml")
-    lines = edited.read_text(encoding="utf-8").replace("(synthetic fact 100)", "(edited)")
+    lines = edited.read_text(encoding="utf-8").replace("(synthetic fact f100)", "(edited)")
     edited.write_text(lines, encoding="utf-8")
     expected = plain_check()
     searched: list[list[str]] = []

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from generator.checks.context import Context
 from generator.diagnostics import Diagnostic
 from generator.normalize import normalize
-from generator.numbers import Occurrence, numbers_in, occurrences
+from generator.numbers import Occurrence, occurrences
+from generator.verify import QuoteCheck
 from generator.yamlload import shown
 
 ID = "claim_numbers"
@@ -18,9 +19,9 @@ _ORDINAL_END = re.compile(r"st|nd|rd|th", re.IGNORECASE)
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    quotes_by_fact: dict[int, list[str]] = {}
+    quotes_by_fact: dict[int, list[QuoteCheck]] = {}
     for quote in context.quotes:
-        quotes_by_fact.setdefault(id(quote.owner), []).append(quote.normalized)
+        quotes_by_fact.setdefault(id(quote.owner), []).append(quote)
     for fact in context.base.facts:
         claim = normalize(fact.model.claim)
         claimed = claim_numbers(claim)
@@ -29,8 +30,10 @@ def check(context: Context) -> Iterator[Diagnostic]:
         supported = date_numbers(fact.model.date)
         event = fact.model.event
         supported |= date_numbers(context.tables.event_dates.get(event) if event else None)
-        for text in quotes_by_fact.get(id(fact), []):
-            supported |= numbers_in(text)
+        for quote in quotes_by_fact.get(id(fact), []):
+            for _, stated in context.stated(quote):
+                supported.update(item.low for item in stated)
+                supported.update(item.high for item in stated if item.high is not None)
         missing = [item for item in claimed if item.value is None or item.value not in supported]
         if missing:
             yield fact.diagnostic(("claim",), "claim-number-unsupported", _message(claim, missing))

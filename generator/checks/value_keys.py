@@ -38,8 +38,9 @@ def _counted(name: str, part: str, end: int) -> bool:
     """Whether the key (its first word) is one of the WINDOW words after `end`, in either
     number."""
     wanted = stem(name.split("_")[0])
+    start = wanted[:3]
     words = _WORDS.findall(part, end, end + 80)[:WINDOW]
-    return any(stem(word.lower()) == wanted for word in words)
+    return any(word[:3].lower() == start and stem(word.lower()) == wanted for word in words)
 
 
 def stem(word: str) -> str:

@@ -15,7 +15,7 @@ facts:
   - id: folded-quote
     countries: [AU]
     topic: military
-    claim: A quote folded over two lines.
+    claim: A quote folded over several lines.
     sources:
       - doc: 001_45c1c8414a270103
         quote: >-

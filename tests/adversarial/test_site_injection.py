@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import io
 import json
 import re
@@ -50,6 +51,9 @@ PAYLOADS = [
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "Australia said it would provide eight aircraft and 600 personnel to help combat IS."
 DOC = "001_45c1c8414a270103"
+#: A document stating the numbers the payloads hold: a claim adds no number its quotes lack.
+NUMBERS = "The injected claims state the numbers 0, 1, 7 and 106 and no others."
+NUMBERS_DOC = "900_numbers"
 
 
 def code(index: int) -> str:
@@ -81,7 +85,7 @@ def injected_facts() -> dict[str, list[dict[str, object]]]:
                 "event": f"injected-{i}",
                 "topic": "other",
                 "claim": text,
-                "sources": [source],
+                "sources": [source, {"doc": NUMBERS_DOC, "quote": NUMBERS}],
             }
             for i, text in enumerate(PAYLOADS)
         ],
@@ -92,6 +96,15 @@ def metadata_slots(count: int) -> list[tuple[str, str, str]]:
     """(title, outlet, author) for `count` documents, cycling through every payload."""
     cycle = [PAYLOADS[i % len(PAYLOADS)] for i in range(3 * max(count, 4))]
     return [(cycle[3 * i], cycle[3 * i + 1], cycle[3 * i + 2]) for i in range(count)]
+
+
+def add_numbers_document(corpus: Path) -> None:
+    data = (NUMBERS + "\n").encode()
+    (corpus / f"{NUMBERS_DOC}.txt").write_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    entry = f"  - id: {NUMBERS_DOC}\n    title: Numbers\n    sha256: {digest}\n"
+    with (corpus / "sources.yml").open("a", encoding="utf-8") as stream:
+        stream.write(entry)
 
 
 def write_sources(corpus: Path) -> dict[str, tuple[str, str, str]]:
@@ -141,6 +154,7 @@ def folded(text: str) -> str:
 def injected_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
     root = tmp_path_factory.mktemp("injected")
     shutil.copytree(REPO_ROOT / "corpus", root / "corpus")
+    add_numbers_document(root / "corpus")
     shutil.copytree(REPO_ROOT / "docs", root / "docs")
     shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "facts").mkdir()
@@ -194,7 +208,7 @@ def test_no_csv_cell_starts_a_spreadsheet_formula(
     site, _ = injected_site
     text = (site / "downloads" / "facts.csv").read_text(encoding="utf-8")
     rows = list(csv.reader(io.StringIO(text)))
-    assert len(rows) == len(PAYLOADS) + 1
+    assert len(rows) == 2 * len(PAYLOADS) + 1  # a row per fact source, and the header
     claims = [row[rows[0].index("claim")] for row in rows[1:]]
     assert "'" + PAYLOADS[-1] in claims
     assert not [cell for row in rows for cell in row if cell.startswith(FORMULA_STARTS)]
