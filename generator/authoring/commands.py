@@ -71,13 +71,16 @@ def run_fix(corpus_dir: Path, facts_dir: Path, write: bool) -> int:
         if write:
             path.write_bytes(new)
     fixed = sum(len(mine) for mine in proposals.values())
-    verb = "fixed" if write else "can be fixed (run fix --write)"
-    message = f"{fixed} quote{'' if fixed == 1 else 's'} {verb}" if fixed else NOTHING_TO_FIX
+    verb = "applied" if write else "can be applied (run fix --write)"
+    message = f"{fixed} fix{'' if fixed == 1 else 'es'} {verb}" if fixed else NOTHING_TO_FIX
     print(message, file=sys.stderr)
     return 1 if fixed and not write else 0
 
 
-NOTHING_TO_FIX = "no quote to fix: none misses one corpus sentence by a typo (see check)"
+NOTHING_TO_FIX = (
+    "nothing to fix: no quote misses one corpus sentence by a typo, and no bare value has "
+    "exactly one qualified form in its quote (see check)"
+)
 
 
 def _unified(file: str, old: bytes, new: bytes) -> list[str]:

@@ -1,8 +1,10 @@
-"""`fix`: the exact corpus text for a quote that misses its sentence by a typo or by case.
+"""`fix`: the exact corpus text for a quote that misses its sentence by a typo or by case,
+and the qualified value (`up to 10`) for a bare one its quote only ever qualifies.
 
-A proposal is made only when one span of the cited document is clearly the closest (a high
-similarity and a clear margin over any other place), states the same numbers as the quote, and
-is found by the checker. Quotes with elisions, or found in another document, are left alone.
+A quote proposal is made only when one span of the cited document is clearly the closest (a
+high similarity and a clear margin over any other place), states the same numbers as the quote,
+and is found by the checker. Quotes with elisions, or found in another document, are left alone.
+A value proposal is made only when exactly one qualified value (or range) is possible.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from rapidfuzz import fuzz
 
 from generator.authoring.align import Span, candidate_spans
 from generator.checker import CheckResult
+from generator.checks.context import Context
+from generator.checks.values import proposal
 from generator.corpus import Document
 from generator.normalize import normalize, word_count
 from generator.numbers import numbers_in
@@ -38,9 +42,11 @@ class Proposal:
 
 
 def propose_fixes(result: CheckResult) -> Iterator[Proposal]:
-    """A proposal for every failing quote that has one confident corpus match."""
+    """A proposal for every failing quote that has one confident corpus match, and for every
+    bare value whose quote qualifies its number in exactly one way."""
     context = result.context
     for quote in context.quotes:
+        yield from _value_fixes(context, quote)
         document = context.corpus.documents.get(quote.source.doc)
         if document is None or not _fixable(quote):
             continue
@@ -49,6 +55,19 @@ def propose_fixes(result: CheckResult) -> Iterator[Proposal]:
         new = confident_span(quote.source.quote, document)
         if new is not None:
             yield _proposal(quote, new)
+
+
+def _value_fixes(context: Context, quote: QuoteCheck) -> Iterator[Proposal]:
+    if not quote.source.values or not quote.verified:
+        return
+    for reading in context.readings(quote):
+        new = proposal(reading)
+        if new is not None:
+            line, column = quote.owner.raw.at((*quote.path, "values", reading.name))
+            owner = quote.owner.model.id
+            yield Proposal(
+                quote.owner.raw.file, line, column, owner, reading.value.text, new, 100.0
+            )
 
 
 def _fixable(quote: QuoteCheck) -> bool:
