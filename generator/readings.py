@@ -74,11 +74,12 @@ def readings(quote: QuoteCheck, parts: list[tuple[str, list[Stated]]]) -> Iterat
     for name, value in quote.source.values.items():
         matches, near = [], []
         written = (value.low, value.high, value.qualifier)  # as a Stated begins
+        low, number = value.low, value.number
         for part, stated in parts:
             for item in stated:
                 if item[:3] == written:
                     matches.append((part, item))
-                elif item.concerns(value):
+                elif item.low in (low, number) or item.high == number:  # Stated.concerns
                     near.append((part, item))
         yield Reading(name, value, matches, near, numbers)
 

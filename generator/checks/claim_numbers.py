@@ -27,14 +27,17 @@ def check(context: Context) -> Iterator[Diagnostic]:
         claimed = claim_numbers(claim)
         if not claimed:
             continue
-        supported = date_numbers(fact.model.date)
-        event = fact.model.event
-        supported |= date_numbers(context.tables.event_dates.get(event) if event else None)
+        supported: set[int | None] = set()
         for quote in quotes_by_fact.get(id(fact), []):
             for _, stated in context.stated(quote):
                 supported.update(item.low for item in stated)
                 supported.update(item.high for item in stated if item.high is not None)
-        missing = [item for item in claimed if item.value is None or item.value not in supported]
+        missing = [item for item in claimed if item.value not in supported]
+        if missing:  # some may be parts of a date
+            supported = date_numbers(fact.model.date)
+            event = fact.model.event
+            supported |= date_numbers(context.tables.event_dates.get(event) if event else None)
+            missing = [item for item in missing if item.value not in supported]
         if missing:
             yield fact.diagnostic(("claim",), "claim-number-unsupported", _message(claim, missing))
 
@@ -51,7 +54,7 @@ def claim_numbers(claim: str) -> list[Occurrence]:
     return found
 
 
-def date_numbers(date: str | None) -> set[int]:
+def date_numbers(date: str | None) -> set[int | None]:
     """The components of a date (`2014-09-15` -> 2014, 9, 15)."""
     if not date:
         return set()

@@ -3,6 +3,7 @@ the number (after the upper end of a range)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -37,10 +38,16 @@ def check(context: Context) -> Iterator[Diagnostic]:
 def _counted(name: str, part: str, end: int) -> bool:
     """Whether the key (its first word) is one of the WINDOW words after `end`, in either
     number."""
-    wanted = stem(name.split("_")[0])
+    wanted = _wanted(name)
     start = wanted[:3]
     words = _WORDS.findall(part, end, end + 80)[:WINDOW]
     return any(word[:3].lower() == start and stem(word.lower()) == wanted for word in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _wanted(name: str) -> str:
+    """The word a key names (its first word), without a plural ending."""
+    return stem(name.split("_")[0])
 
 
 def stem(word: str) -> str:
