@@ -128,7 +128,7 @@ def test_a_fact_card_shows_what_an_elision_left_out(page: Page, repo_url: str) -
     assert cut.evaluate("e => getComputedStyle(e.querySelector('del')).textDecorationLine") == (
         "line-through"
     )
-    assert "countries_agreeing: nearly 40" in card.inner_text()
+    assert "nearly 40 countries agreeing" in card.locator(".fs-values").all_inner_texts()
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
