@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import NamedTuple
 
 from generator.quantity import Quantity
@@ -67,21 +66,24 @@ def stated_parts(quote: QuoteCheck) -> list[tuple[str, list[Stated]]]:
     return [(part, stated_in(part)) for part in quote.parts]
 
 
-def readings(quote: QuoteCheck, parts: list[tuple[str, list[Stated]]]) -> Iterator[Reading]:
+def readings(quote: QuoteCheck, parts: list[tuple[str, list[Stated]]]) -> list[Reading]:
     """Each value of the quote's source, read against each part of the quote (`parts`, as
     `stated_parts` gives them)."""
     numbers = [item for _, stated in parts for item in stated]
+    found = []
     for name, value in quote.source.values.items():
         matches, near = [], []
-        written = (value.low, value.high, value.qualifier)  # as a Stated begins
-        low, number = value.low, value.number
+        low, high, qualifier = value.low, value.high, value.qualifier
+        number = low if high is None else high
         for part, stated in parts:
             for item in stated:
-                if item[:3] == written:
+                item_low, item_high, item_qualifier, _, _ = item
+                if item_low == low and item_high == high and item_qualifier == qualifier:
                     matches.append((part, item))
-                elif item.low in (low, number) or item.high == number:  # Stated.concerns
-                    near.append((part, item))
-        yield Reading(name, value, matches, near, numbers)
+                elif item_low in (low, number) or item_high == number:
+                    near.append((part, item))  # Stated.concerns, inlined: the hot loop
+        found.append(Reading(name, value, matches, near, numbers))
+    return found
 
 
 def excerpt(part: str, item: Stated) -> str:

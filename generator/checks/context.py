@@ -29,7 +29,7 @@ class Context:
         """The values of a quote read against it (once, for every check that asks)."""
         key = id(quote)
         if key not in self._readings:
-            self._readings[key] = list(readings(quote, self.stated(quote)))
+            self._readings[key] = readings(quote, self.stated(quote))
         return self._readings[key]
 
     def stated(self, quote: QuoteCheck) -> list[tuple[str, list[Stated]]]:

@@ -4,7 +4,6 @@ the number (after the upper end of a range)."""
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 
 from generator.checks.context import Context
@@ -14,7 +13,7 @@ from generator.yamlload import shown
 
 ID = "value_keys"
 WINDOW = 5
-_WORDS = re.compile(r"[^\W\d_]+")
+_PUNCTUATION = "\"'()[],.;:!?"
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
@@ -40,8 +39,11 @@ def _counted(name: str, part: str, end: int) -> bool:
     number."""
     wanted = _wanted(name)
     start = wanted[:3]
-    words = _WORDS.findall(part, end, end + 80)[:WINDOW]
-    return any(word[:3].lower() == start and stem(word.lower()) == wanted for word in words)
+    words = part[end : end + 100].lower().replace("-", " ").split()[:WINDOW]
+    return any(
+        word[:3] == start and stem(word.strip(_PUNCTUATION)) == wanted
+        for word in (word.strip(_PUNCTUATION) for word in words)
+    )
 
 
 @functools.lru_cache(maxsize=4096)
