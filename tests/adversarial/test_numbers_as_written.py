@@ -128,6 +128,7 @@ def test_a_number_of_thousands_of_digits_is_no_crash(workspace: Workspace) -> No
     claim = FACT.format(doc="900_huge", quote=written, values="aircraft: 8")
     workspace.write("facts/attack.yml", claim.replace("An attack.", f"Counted {huge} jets."))
     assert codes_of(workspace) == ["claim-number-unsupported", "value-not-in-quote"]
+    assert check_one(workspace, "900_huge", written, f"aircraft: {huge}") == ["schema"]
 
 
 def add_document(workspace: Workspace, doc_id: str, text: str) -> None:
