@@ -69,6 +69,12 @@ _WORDS = re.compile(
 )
 #: Scale words after a number multiply it.
 _SCALE_WORDS = tuple(SCALES)
+#: What `and` adds after a scale word: `five hundred and twenty`, `and twenty-five`.
+_AND_REST = re.compile(
+    rf" and (?:(?P<tens>{'|'.join(_TENS)})[- ](?P<unit>{'|'.join(_UNITS[1:10])})"
+    rf"|(?P<word>{'|'.join(sorted(list(WORD_VALUES)[1:], key=len, reverse=True))}))(?!\w)",
+    re.IGNORECASE,
+)
 _SCALES = re.compile(rf"(?:[ -](?:{_SCALE})(?!\w))+", re.IGNORECASE)
 # ASCII text is cut into runs of letters (one bytes.translate) to see whether it holds a
 # number word at all: far quicker than a regex scan, and most text holds none.
@@ -94,11 +100,21 @@ def occurrences(text: str) -> list[Occurrence]:
         named = _NAMES.intersection(text.lower().encode().translate(_LETTERS).split())
         if named:
             words = _ascii_words(text, [name.decode() for name in named])
-            found = sorted(found + words) if found else words
+            found = _apart(sorted(found + words)) if found else _apart(words)
         return found
     words = [_words(text, match) for match in _WORDS.finditer(text) if _word_starts(match)]
-    found = sorted(found + words) if words else found
+    found = _apart(sorted(found + words)) if words else found
     return [item for item in found if not _next_to_number_sign(text, item.start, item.end)]
+
+
+def _apart(found: list[Occurrence]) -> list[Occurrence]:
+    """Occurrences in order, without those inside an earlier one (`twenty` of `five hundred
+    and twenty`)."""
+    kept: list[Occurrence] = []
+    for item in found:
+        if not kept or item.start >= kept[-1].end:
+            kept.append(item)
+    return kept
 
 
 def _ascii_words(text: str, names: list[str]) -> list[Occurrence]:
@@ -151,7 +167,7 @@ def _digits(text: str, match: re.Match[str]) -> Occurrence:
     if scales is None and "." not in written:
         return Occurrence(start, end, int(written))  # the usual case, quickly
     number = Fraction(written) if "." in written else Fraction(int(written))
-    return _scaled(start, end, number, scales)
+    return _scaled(text, start, end, number, scales)
 
 
 def _word_starts(match: re.Match[str]) -> bool:
@@ -177,7 +193,7 @@ def _scaled_word(text: str, start: int, end: int, number: int) -> Occurrence:
     scales = _scales_after(text, end)
     if scales is None:
         return Occurrence(start, end, number)
-    return _scaled(start, end, Fraction(number), scales)
+    return _scaled(text, start, end, Fraction(number), scales)
 
 
 def _scales_after(text: str, end: int) -> re.Match[str] | None:
@@ -189,12 +205,21 @@ def _scales_after(text: str, end: int) -> re.Match[str] | None:
     return _SCALES.match(text, end)
 
 
-def _scaled(start: int, end: int, number: Fraction, scales: re.Match[str] | None) -> Occurrence:
-    """The number multiplied by its scale words, if any."""
+def _scaled(
+    text: str, start: int, end: int, number: Fraction, scales: re.Match[str] | None
+) -> Occurrence:
+    """The number multiplied by its scale words, if any, and what `and` adds after them
+    (`five hundred and twenty`)."""
     if scales is not None:
         for scale in scales.group().replace("-", " ").split():
             number *= SCALES[scale.lower()]
         end = scales.end()
+        rest = _AND_REST.match(text, end) if text[end : end + 5].lower() == " and " else None
+        if rest is not None:
+            tens, unit, word = rest.group("tens", "unit", "word")
+            number += WORD_VALUES[word.lower()] if word else WORD_VALUES[tens.lower()]
+            number += WORD_VALUES[unit.lower()] if unit else 0
+            end = rest.end()
     return Occurrence(start, end, int(number) if number.denominator == 1 else None)
 
 

@@ -109,6 +109,8 @@ def test_an_elided_quote_of_whole_parts_proves_its_values(workspace: Workspace) 
         ("They counted ⑧ aircraft on the runway that day.", "aircraft: 8", ["value-not-in-quote"]),
         ("They sent five hundred soldiers to the border.", "soldiers: 5", ["value-not-in-quote"]),
         ("They sent five hundred soldiers to the border.", "soldiers: 500", []),
+        ("They sent five hundred and twenty soldiers.", "soldiers: 20", ["value-not-in-quote"]),
+        ("They sent five hundred and twenty soldiers.", "soldiers: 520", []),
         ("They sent 2 million soldiers to the border.", "soldiers: 2", ["value-not-in-quote"]),
         ("They sent twenty five soldiers to the border.", "soldiers: 25", []),
     ],
