@@ -74,14 +74,14 @@ def readings(quote: QuoteCheck, parts: list[tuple[str, list[Stated]]]) -> list[R
     for name, value in quote.source.values.items():
         matches, near = [], []
         low, high, qualifier = value.low, value.high, value.qualifier
-        number = low if high is None else high
+        number = value.number
         for part, stated in parts:
             for item in stated:
                 item_low, item_high, item_qualifier, _, _ = item
                 if item_low == low and item_high == high and item_qualifier == qualifier:
                     matches.append((part, item))
                 elif item_low in (low, number) or item_high == number:
-                    near.append((part, item))  # Stated.concerns, inlined: the hot loop
+                    near.append((part, item))  # the same number, written otherwise
         found.append(Reading(name, value, matches, near, numbers))
     return found
 

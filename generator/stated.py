@@ -8,7 +8,7 @@ import re
 from typing import NamedTuple
 
 from generator.numbers import Occurrence, occurrences
-from generator.quantity import QUALIFIERS, Quantity, written
+from generator.quantity import QUALIFIERS, written
 
 _QUALIFIER_BEFORE = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r") $", re.IGNORECASE
@@ -28,10 +28,6 @@ class Stated(NamedTuple):
     qualifier: str | None
     start: int
     end: int
-
-    def concerns(self, value: Quantity) -> bool:
-        """Whether this is about the value's number (if not as the value writes it)."""
-        return value.number in (self.low, self.high) or value.low == self.low
 
     @property
     def value(self) -> str:
