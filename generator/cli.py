@@ -168,20 +168,24 @@ def add_quote_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
 def add_fix_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     fix = commands.add_parser(
         "fix",
-        help="replace mistyped quotes with the exact corpus text (a diff; --write applies)",
+        help="replace mistyped quotes with the exact corpus text and bare values with the "
+        "quote's qualified form (a diff; --write applies)",
         description="For each quote that is not found but is clearly a mistyped copy of one "
         "span of its document (case, punctuation, a typo, a doubled word), propose the exact "
-        "corpus text. Prints a unified diff; --write rewrites only those quote values, keeping "
-        "every other byte of the file. Quotes without one confident match are left alone, "
-        "each named on stderr with the rule that keeps it (numbers are never changed, "
-        "elisions never guessed, two alike places never chosen between).",
+        "corpus text; for each bare value its quote only ever qualifies "
+        "(value-qualifier-missing), propose the qualified value when exactly one is possible "
+        "(aircraft: 10 -> aircraft: up to 10). Prints a unified diff; --write rewrites only "
+        "those values, keeping every other byte of the file. Quotes without one confident "
+        "match, and values with more than one possible form, are left alone; each broken "
+        "quote left alone is named on stderr with the rule that keeps it (numbers are never "
+        "changed, elisions never guessed, two alike places never chosen between).",
         epilog="examples:\n  python -m generator fix\n  python -m generator fix --write\n\n"
         "exit status:\n  0  nothing to fix, or fixes written\n"
         "  1  fixes proposed and not written\n  2  the command could not run (bad path)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_folder_options(fix)
-    fix.add_argument("--write", action="store_true", help="rewrite the quotes in place")
+    fix.add_argument("--write", action="store_true", help="rewrite the quotes and values in place")
     fix.set_defaults(handler=run_fix_command)
 
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.match.verify import QuoteCheck
 from generator.quantity import Quantity
@@ -50,8 +49,7 @@ _STOPS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """A value and what its quote states: where it matches (part, statement), or not."""
 
     name: str
@@ -63,18 +61,29 @@ class Reading:
     numbers: list[Stated]
 
 
-def readings(quote: QuoteCheck) -> Iterator[Reading]:
-    """Each value of the quote's source, read against each part of the quote."""
-    parts = [(part, stated_in(part)) for part in quote.parts]
+def stated_parts(quote: QuoteCheck) -> list[tuple[str, list[Stated]]]:
+    """Each part of the quote with what it states."""
+    return [(part, stated_in(part)) for part in quote.parts]
+
+
+def readings(quote: QuoteCheck, parts: list[tuple[str, list[Stated]]]) -> list[Reading]:
+    """Each value of the quote's source, read against each part of the quote (`parts`, as
+    `stated_parts` gives them)."""
+    numbers = [item for _, stated in parts for item in stated]
+    found = []
     for name, value in quote.source.values.items():
         matches, near = [], []
+        low, high, qualifier = value.low, value.high, value.qualifier
+        number = value.number
         for part, stated in parts:
             for item in stated:
-                if item.matches(value):
+                item_low, item_high, item_qualifier, _, _ = item
+                if item_low == low and item_high == high and item_qualifier == qualifier:
                     matches.append((part, item))
-                elif item.concerns(value):
-                    near.append((part, item))
-        yield Reading(name, value, matches, near, [item for _, stated in parts for item in stated])
+                elif item_low in (low, number) or item_high == number:
+                    near.append((part, item))  # the same number, written otherwise
+        found.append(Reading(name, value, matches, near, numbers))
+    return found
 
 
 def excerpt(part: str, item: Stated) -> str:

@@ -5,10 +5,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.corpus.numbers import Occurrence, occurrences
-from generator.quantity import QUALIFIERS, Quantity, written
+from generator.quantity import QUALIFIERS, written
 
 _QUALIFIER_BEFORE = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r") $", re.IGNORECASE
@@ -16,10 +16,10 @@ _QUALIFIER_BEFORE = re.compile(
 #: What joins the two ends of a range, and what must then come before its lower end.
 _RANGE_JOINS = {"-": "", " to ": "", " and ": "between "}
 _LONGEST_QUALIFIER = max(map(len, QUALIFIERS)) + 1
+_ENDINGS = tuple(f"{qualifier} " for qualifier in QUALIFIERS)
 
 
-@dataclass(frozen=True, slots=True)
-class Stated:
+class Stated(NamedTuple):
     """A number of a quote's part with its qualifier (lower case; None when bare), or a range
     (`high` set). `start`..`end` spans the words, qualifier included."""
 
@@ -28,15 +28,6 @@ class Stated:
     qualifier: str | None
     start: int
     end: int
-
-    def matches(self, value: Quantity) -> bool:
-        if value.high is not None or self.high is not None:
-            return (self.low, self.high) == (value.low, value.high)
-        return self.low == value.low and self.qualifier == value.qualifier
-
-    def concerns(self, value: Quantity) -> bool:
-        """Whether this is about the value's number (if not as the value writes it)."""
-        return value.number in (self.low, self.high) or value.low == self.low
 
     @property
     def value(self) -> str:
@@ -76,7 +67,10 @@ def _range(part: str, low: Occurrence, high: Occurrence) -> Stated | None:
 
 def _single(part: str, number: Occurrence) -> Stated:
     assert number.value is not None
-    found = _QUALIFIER_BEFORE.search(part, max(number.start - _LONGEST_QUALIFIER, 0), number.start)
-    if found is None:
-        return Stated(number.value, None, None, number.start, number.end)
-    return Stated(number.value, None, found.group(1).lower(), found.start(), number.end)
+    start = number.start
+    before = part[max(start - _LONGEST_QUALIFIER, 0) : start].lower()
+    if before.endswith(_ENDINGS):  # a quick test: most numbers have no qualifier
+        found = _QUALIFIER_BEFORE.search(part, max(start - _LONGEST_QUALIFIER, 0), start)
+        if found is not None:
+            return Stated(number.value, None, found.group(1).lower(), found.start(), number.end)
+    return Stated(number.value, None, None, start, number.end)

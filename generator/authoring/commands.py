@@ -81,15 +81,18 @@ def run_fix(corpus_dir: Path, facts_dir: Path, write: bool) -> int:
 
 
 def _fix_summary(fixed: int, kept: int, write: bool) -> str:
-    verb = "fixed" if write else "can be fixed (run fix --write)"
+    verb = "applied" if write else "can be applied (run fix --write)"
     nothing = "no quote to fix" if kept else NOTHING_TO_FIX
-    told = f"{fixed} quote{'' if fixed == 1 else 's'} {verb}" if fixed else nothing
+    told = f"{fixed} fix{'' if fixed == 1 else 'es'} {verb}" if fixed else nothing
     if kept:
         told += f"; {kept} kept as written (above, each with its rule): correct by hand"
     return told
 
 
-NOTHING_TO_FIX = "no quote to fix: none misses one corpus sentence by a typo (see check)"
+NOTHING_TO_FIX = (
+    "nothing to fix: no quote misses one corpus sentence by a typo, and no bare value has "
+    "exactly one qualified form in its quote (see check)"
+)
 
 
 def _paths_by_display(facts_dir: Path) -> dict[str, list[Path]]:

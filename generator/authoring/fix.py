@@ -1,9 +1,11 @@
-"""`fix`: the exact corpus text for a quote that misses its sentence by a typo or by case.
+"""`fix`: the exact corpus text for a quote that misses its sentence by a typo or by case,
+and the qualified value (`up to 10`) for a bare one its quote only ever qualifies.
 
-A proposal is made only when one span of the cited document is clearly the closest (a high
-similarity and a clear margin over any other place), states the same numbers as the quote, and
-is found by the checker. Quotes with elisions, or found in another document, are left alone;
-`judge_quotes` says, for each quote left alone, which rule kept it.
+A quote proposal is made only when one span of the cited document is clearly the closest (a
+high similarity and a clear margin over any other place), states the same numbers as the quote,
+and is found by the checker. Quotes with elisions, or found in another document, are left alone;
+`judge_quotes` says, for each quote left alone, which rule kept it. A value proposal is made
+only when exactly one qualified value (or range) is possible.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from generator.authoring.align import Span, candidate_spans
+from generator.check.rules.context import Context
+from generator.check.rules.values import proposal
 from generator.corpus.documents import Document
 from generator.corpus.normalize import normalize, word_count
 from generator.corpus.numbers import numbers_in
@@ -50,9 +54,11 @@ class Kept:
 
 
 def judge_quotes(result: CheckResult) -> Iterator[Proposal | Kept]:
-    """For every quote not found in a known document: its fix, or why it gets none."""
+    """For every quote not found in a known document: its fix, or why it gets none; and for
+    every bare value whose quote qualifies its number in exactly one way, its qualified form."""
     context = result.context
     for quote in context.quotes:
+        yield from _value_fixes(context, quote)
         document = context.corpus.documents.get(quote.source.doc)
         if document is None or quote.verified:
             continue
@@ -74,6 +80,19 @@ def _unfixable(quote: QuoteCheck) -> str | None:
     if len(quote.parts) != 1:
         return "it has an elision (...): fix never guesses the words left out; copy each part"
     return None
+
+
+def _value_fixes(context: Context, quote: QuoteCheck) -> Iterator[Proposal]:
+    if not quote.source.values or not quote.verified:
+        return
+    for reading in context.readings(quote):
+        new = proposal(reading)
+        if new is not None:
+            line, column = quote.owner.raw.at((*quote.path, "values", reading.name))
+            owner = quote.owner.model.id
+            yield Proposal(
+                quote.owner.raw.file, line, column, owner, reading.value.text, new, 100.0
+            )
 
 
 def confident_span(quote: str, document: Document) -> str | None:

@@ -3,16 +3,17 @@ each where it is written.
 
 Number words in sequence are read as one number, as English writes them: `five hundred` is
 500 (never 5), `twenty five` is 25, `2 million` and `1.5 million` are 2,000,000 and 1,500,000.
-A digit next to a number character that is not a digit (`3½`, `10²`, kept as written by
-`normalize`) is not a whole number. A number of more than `MAX_DIGITS` digits is unreadable
+Digits right after a letter (`A380`, `G7`) are a name, not a number. A digit next to a
+number character that is not a digit (`3½`, `10²`, kept as written by `normalize`) is not a
+whole number. A number of more than `MAX_DIGITS` digits is unreadable
 (its value is None): it can equal no value, and reading it would cost time for nothing.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 _UNITS = [
     "zero",
@@ -45,22 +46,45 @@ MAX_DIGITS = 100
 
 _SCALE = "|".join(SCALES)
 _ALL_WORDS = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
-_NUMERAL = re.compile(
-    # digits: not inside another number; a decimal only before a scale word (1.5 million)
-    r"(?:(?P<digits>(?<![\d.,])\d(?:\d{0,2}(?:,\d{3})+|\d*)"
-    rf"(?:\.\d+(?=[ -](?:{_SCALE})(?!\w)))?(?!\d|[.,]\d))"
-    # a tens word and a unit (twenty-five, twenty five), or one number word
-    rf"|(?<!\w)(?P<tens>{'|'.join(_TENS)})[- ](?P<unit>{'|'.join(_UNITS[1:10])})(?!\w)"
-    rf"|(?<![\w-])(?P<word>{_ALL_WORDS})(?!\w))"
-    # any scale words after it multiply it
-    rf"(?P<scales>(?:[ -](?:{_SCALE})(?!\w))*)",
+# Each digit pattern starts by consuming a digit (the look-behinds follow it), which lets the
+# regex engine skip ahead to the next digit: a leading look-behind is far slower. A digit may
+# not follow a digit, a separator after a digit, or a letter (A380, G7); a decimal point only
+# comes before a scale word (1.5 million).
+_DIGITS_TAIL = (
+    r"(?:{d}{{0,2}}(?:,{d}{{3}})+|{d}*)"
+    rf"(?:\.{{d}}+(?=[ -](?i:{_SCALE})(?!\w)))?(?!{{d}}|[.,]{{d}})"
+)
+_DIGITS = re.compile(r"\d(?<![\d.,]\d)(?<![^\W\d_]\d)" + _DIGITS_TAIL.format(d=r"\d"))
+#: The same on ASCII text, where `\d` is [0-9]: a plain character class is quicker to scan for.
+_ASCII_DIGITS = re.compile(
+    r"[0-9](?<![0-9.,][0-9])(?<![a-zA-Z_][0-9])" + _DIGITS_TAIL.format(d="[0-9]")
+)
+#: A tens word and a unit (twenty-five, twenty five), or one number word. What may come
+#: before is checked by `_words_start`: without a leading look-behind, the regex engine skips
+#: ahead to the letters a number word can begin with, many times quicker.
+_WORDS = re.compile(
+    rf"(?P<tens>{'|'.join(_TENS)})[- ](?P<unit>{'|'.join(_UNITS[1:10])})(?!\w)"
+    rf"|(?P<word>{_ALL_WORDS})(?!\w)",
     re.IGNORECASE,
 )
-_DIGIT_OR_WORD = re.compile(rf"\d|{_ALL_WORDS}", re.IGNORECASE)
+#: Scale words after a number multiply it.
+_SCALE_WORDS = tuple(SCALES)
+#: What `and` adds after a scale word: `five hundred and twenty`, `and twenty-five`.
+_AND_REST = re.compile(
+    rf" and (?:(?P<tens>{'|'.join(_TENS)})[- ](?P<unit>{'|'.join(_UNITS[1:10])})"
+    rf"|(?P<word>{'|'.join(sorted(list(WORD_VALUES)[1:], key=len, reverse=True))}))(?!\w)",
+    re.IGNORECASE,
+)
+_SCALES = re.compile(rf"(?:[ -](?:{_SCALE})(?!\w))+", re.IGNORECASE)
+# ASCII text is cut into runs of letters (one bytes.translate) to see whether it holds a
+# number word at all: far quicker than a regex scan, and most text holds none.
+_LETTERS = bytes(byte if chr(byte).isalpha() else 32 for byte in range(128)) + b" " * 128
+_NAMES = frozenset(word.encode() for word in WORD_VALUES)
+_TENS_SET = frozenset(_TENS)
+_UNIT_SET = frozenset(_UNITS[1:10])
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """A number where it is written: `text[start:end]`, and its value (None if unreadable)."""
 
     start: int
@@ -70,16 +94,63 @@ class Occurrence:
 
 def occurrences(text: str) -> list[Occurrence]:
     """Every whole number of `text`, in order."""
-    if not _DIGIT_OR_WORD.search(text):
-        return []
-    found = []
     plain = text.isascii()
-    for match in _NUMERAL.finditer(text):
-        start, end = match.span()
-        if not plain and _next_to_number_sign(text, start, end):
+    found = [_digits(text, match) for match in (_ASCII_DIGITS if plain else _DIGITS).finditer(text)]
+    if plain:
+        named = _NAMES.intersection(text.lower().encode().translate(_LETTERS).split())
+        if named:
+            words = _ascii_words(text, [name.decode() for name in named])
+            found = _apart(sorted(found + words)) if found else _apart(words)
+        return found
+    words = [_words(text, match) for match in _WORDS.finditer(text) if _word_starts(match)]
+    found = _apart(sorted(found + words)) if words else found
+    return [item for item in found if not _next_to_number_sign(text, item.start, item.end)]
+
+
+def _apart(found: list[Occurrence]) -> list[Occurrence]:
+    """Occurrences in order, without those inside an earlier one (`twenty` of `five hundred
+    and twenty`)."""
+    kept: list[Occurrence] = []
+    for item in found:
+        if not kept or item.start >= kept[-1].end:
+            kept.append(item)
+    return kept
+
+
+def _ascii_words(text: str, names: list[str]) -> list[Occurrence]:
+    """The number words of ASCII text, found by `str.find` of the `names` it holds (a regex
+    of every number word is many times slower): the same as `_WORDS` and `_word_starts`."""
+    lower = text.lower()
+    spans = _word_spans(lower, names)
+    words, index = [], 0
+    while index < len(spans):
+        start, end, name = spans[index]
+        before, index = lower[start - 1 : start], index + 1
+        if before.isalnum() or before == "_":
             continue
-        found.append(Occurrence(start, end, _value(match)))
-    return found
+        unit = spans[index] if index < len(spans) else None
+        joined = unit and unit[0] == end + 1 and lower[end] in "- "  # twenty-five, twenty five
+        if joined and name in _TENS_SET and unit and unit[2] in _UNIT_SET:
+            number = WORD_VALUES[name] + WORD_VALUES[unit[2]]
+            words.append(_scaled_word(text, start, unit[1], number))
+            index += 1
+            continue
+        if before != "-":
+            words.append(_scaled_word(text, start, end, WORD_VALUES[name]))
+    return words
+
+
+def _word_spans(lower: str, names: list[str]) -> list[tuple[int, int, str]]:
+    """Where each of `names` occurs in `lower` not followed by a word character, in order."""
+    spans = []
+    for name in names:
+        at = lower.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not (lower[end : end + 1].isalnum() or lower[end : end + 1] == "_"):
+                spans.append((at, end, name))
+            at = lower.find(name, end)
+    return sorted(spans)
 
 
 def numbers_in(text: str) -> set[int]:
@@ -87,21 +158,69 @@ def numbers_in(text: str) -> set[int]:
     return {item.value for item in occurrences(text) if item.value is not None}
 
 
-def _value(match: re.Match[str]) -> int | None:
-    digits, tens, unit, word, scales = match.group("digits", "tens", "unit", "word", "scales")
-    number: Fraction
-    if digits is not None:
-        plain = digits.replace(",", "")
-        if len(plain) > MAX_DIGITS:
-            return None
-        number = Fraction(plain) if "." in plain else Fraction(int(plain))
-    elif tens is not None:
-        number = Fraction(WORD_VALUES[tens.lower()] + WORD_VALUES[unit.lower()])
+def _digits(text: str, match: re.Match[str]) -> Occurrence:
+    written = match.group().replace(",", "")
+    start, end = match.span()
+    if len(written) > MAX_DIGITS:
+        return Occurrence(start, end, None)
+    scales = _scales_after(text, end)
+    if scales is None and "." not in written:
+        return Occurrence(start, end, int(written))  # the usual case, quickly
+    number = Fraction(written) if "." in written else Fraction(int(written))
+    return _scaled(text, start, end, number, scales)
+
+
+def _word_starts(match: re.Match[str]) -> bool:
+    """Whether a number word starts a word: not after a letter, digit or `_` (nor, but for
+    `twenty-five`, after a hyphen: in `x-five`, five is no number)."""
+    start = match.start()
+    before = match.string[start - 1 : start]
+    if not before:
+        return True
+    return not (before.isalnum() or before == "_" or (before == "-" and not match["tens"]))
+
+
+def _words(text: str, match: re.Match[str]) -> Occurrence:
+    tens, unit, word = match.group("tens", "unit", "word")
+    if word is not None:
+        number = WORD_VALUES[word.lower()]
     else:
-        number = Fraction(WORD_VALUES[word.lower()])
-    for scale in scales.replace("-", " ").split():
-        number *= SCALES[scale.lower()]
-    return int(number) if number.denominator == 1 else None
+        number = WORD_VALUES[tens.lower()] + WORD_VALUES[unit.lower()]
+    return _scaled_word(text, *match.span(), number)
+
+
+def _scaled_word(text: str, start: int, end: int, number: int) -> Occurrence:
+    scales = _scales_after(text, end)
+    if scales is None:
+        return Occurrence(start, end, number)
+    return _scaled(text, start, end, Fraction(number), scales)
+
+
+def _scales_after(text: str, end: int) -> re.Match[str] | None:
+    """The scale words right after a number (`hundred` in `five hundred`), if any."""
+    if text[end : end + 1] not in (" ", "-"):
+        return None
+    if not text[end + 1 : end + 9].lower().startswith(_SCALE_WORDS):  # quicker than the regex
+        return None
+    return _SCALES.match(text, end)
+
+
+def _scaled(
+    text: str, start: int, end: int, number: Fraction, scales: re.Match[str] | None
+) -> Occurrence:
+    """The number multiplied by its scale words, if any, and what `and` adds after them
+    (`five hundred and twenty`)."""
+    if scales is not None:
+        for scale in scales.group().replace("-", " ").split():
+            number *= SCALES[scale.lower()]
+        end = scales.end()
+        rest = _AND_REST.match(text, end) if text[end : end + 5].lower() == " and " else None
+        if rest is not None:
+            tens, unit, word = rest.group("tens", "unit", "word")
+            number += WORD_VALUES[word.lower()] if word else WORD_VALUES[tens.lower()]
+            number += WORD_VALUES[unit.lower()] if unit else 0
+            end = rest.end()
+    return Occurrence(start, end, int(number) if number.denominator == 1 else None)
 
 
 def _next_to_number_sign(text: str, start: int, end: int) -> bool:

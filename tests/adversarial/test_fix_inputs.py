@@ -44,7 +44,7 @@ def test_a_bom_at_a_line_start_mid_file_is_fixed_around(workspace: Workspace) ->
     result = fix(workspace, "--write")
 
     assert (result.returncode, "Traceback" in result.stderr) == (0, False), result.stderr
-    assert "1 quote fixed" in result.stderr
+    assert "1 fix applied" in result.stderr
     assert path.read_text(encoding="utf-8") == text.replace(TYPO, RIGHT)
 
 

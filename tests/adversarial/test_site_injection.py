@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import io
 import json
 import re
@@ -31,8 +32,6 @@ from generator.audit import audit_site
 
 from .workspace import REPO_ROOT
 
-#: A claim holding a number no quote states fails the check (claim-number-unsupported) before
-#: any page is built: payloads hold none, but for the entity, which claims get without digits.
 PAYLOADS = [
     "<script>alert(origin)</script>",
     "<img src=x onerror=alert(origin)>",
@@ -58,6 +57,9 @@ QUOTE = (
     " said it would provide eight aircraft and 600 personnel to help combat IS."
 )
 DOC = "001_45c1c8414a270103"
+#: A document stating the numbers the payloads hold: a claim adds no number its quotes lack.
+NUMBERS = "The injected claims state the numbers 0, 1, 7 and 106 and no others."
+NUMBERS_DOC = "900_numbers"
 
 
 def code(index: int) -> str:
@@ -95,8 +97,8 @@ def injected_facts() -> dict[str, list[dict[str, object]]]:
                 "countries": [code(i)],
                 "event": f"injected-{i}",
                 "topic": "other",
-                "claim": re.sub(r"[0-9]", "", text),
-                "sources": [source],
+                "claim": text,
+                "sources": [source, {"doc": NUMBERS_DOC, "quote": NUMBERS}],
             }
             for i, text in enumerate(PAYLOADS)
         ],
@@ -107,6 +109,15 @@ def metadata_slots(count: int) -> list[tuple[str, str, str]]:
     """(title, outlet, author) for `count` documents, cycling through every payload."""
     cycle = [one_line(PAYLOADS[i % len(PAYLOADS)]) for i in range(3 * max(count, 4))]
     return [(cycle[3 * i], cycle[3 * i + 1], cycle[3 * i + 2]) for i in range(count)]
+
+
+def add_numbers_document(corpus: Path) -> None:
+    data = (NUMBERS + "\n").encode()
+    (corpus / f"{NUMBERS_DOC}.txt").write_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    entry = f"  - id: {NUMBERS_DOC}\n    title: Numbers\n    sha256: {digest}\n"
+    with (corpus / "sources.yml").open("a", encoding="utf-8") as stream:
+        stream.write(entry)
 
 
 def write_sources(corpus: Path) -> dict[str, tuple[str, str, str]]:
@@ -156,6 +167,7 @@ def folded(text: str) -> str:
 def injected_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
     root = tmp_path_factory.mktemp("injected")
     shutil.copytree(REPO_ROOT / "corpus", root / "corpus")
+    add_numbers_document(root / "corpus")
     shutil.copytree(REPO_ROOT / "docs", root / "docs")
     shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "facts").mkdir()
@@ -209,7 +221,7 @@ def test_no_csv_cell_starts_a_spreadsheet_formula(
     site, _ = injected_site
     text = (site / "downloads" / "facts.csv").read_text(encoding="utf-8")
     rows = list(csv.reader(io.StringIO(text)))
-    assert len(rows) == len(PAYLOADS) + 1
+    assert len(rows) == 2 * len(PAYLOADS) + 1  # a row per fact source, and the header
     claims = [row[rows[0].index("claim")] for row in rows[1:]]
     assert "'" + PAYLOADS[-1] in claims
     assert not [cell for row in rows for cell in row if cell.startswith(FORMULA_STARTS)]

@@ -93,7 +93,7 @@ def test_fix_prints_a_diff_and_changes_nothing(repo: GitRepo, cli: Cli) -> None:
     added = [line[1:] for line in result.stdout.splitlines() if line.startswith("+    ")]
     assert removed == [TYPO.rstrip("\n"), CASE.rstrip("\n"), DOUBLED.rstrip("\n")]
     assert len(added) == 3
-    assert "3 quotes can be fixed (run fix --write)" in result.stderr
+    assert "3 fixes can be applied (run fix --write)" in result.stderr
 
 
 def test_fix_write_changes_only_the_quotes(repo: GitRepo, cli: Cli) -> None:
@@ -220,3 +220,48 @@ def test_the_check_mentions_fix_for_exactly_the_quotes_fix_repairs(repo: GitRepo
     assert mentioning == {f"facts/pledges.yml:{number}:16" for number in fixed_lines}
     assert fix.stdout.count("\n+        quote: ") == len(mentioning) == 3
     assert "'nine' → 'eight'" in check.stdout  # a number: the message does not point to fix
+
+
+QUALIFIED = """\
+countries:
+  - code: IQ
+    name: Iraq
+    aliases: [Iraqi]
+facts:
+  - id: au-up-to-ten
+    countries: [AU]
+    topic: military
+    claim: Australia prepared up to 10 aircraft and 600 personnel.
+    sources:
+      - doc: 003_f8e25e88ba0ab80b
+        quote: Australian Prime Minister Tony Abbott said he was preparing to contribute up \
+to 10 military aircraft and 600 personnel to be deployed to the United Arab Emirates.
+        values: {aircraft: 10, personnel: 600}
+  - id: iq-fighters
+    countries: [IQ]
+    topic: security
+    claim: More than 27,600 IS fighters, about 2,600 of them foreigners.
+    sources:
+      - doc: 003_f8e25e88ba0ab80b
+        quote: A senior Iraqi intelligence official told The Associated Press that more than \
+27,600 IS fighters are believed to be operating in Iraq alone, including about 2,600 foreigners.
+        values:
+          fighters: 27600  # the estimate
+          foreigners: 2600
+"""
+
+
+def test_fix_writes_the_qualified_value_the_quote_gives(repo: GitRepo, cli: Cli) -> None:
+    path = repo.write("facts/values.yml", QUALIFIED)
+    repo.commit("bare values")
+    assert cli("check").stdout.count("error[value-qualifier-missing]") == 3
+
+    result = cli("fix", "--write")
+
+    assert result.returncode == 0, result.stderr
+    assert "3 fixes applied" in result.stderr
+    fixed = QUALIFIED.replace("{aircraft: 10,", "{aircraft: up to 10,")
+    fixed = fixed.replace("fighters: 27600  #", "fighters: 'more than 27,600'  #")
+    fixed = fixed.replace("foreigners: 2600", "foreigners: 'about 2,600'")
+    assert path.read_text(encoding="utf-8") == fixed
+    assert cli("check", "--strict").returncode == 0

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Locator, Page
 
 from tests.site.conftest import REPO
 
@@ -107,6 +107,51 @@ def test_a_date_shows_where_it_comes_from_and_undated_stays_undated(
     assert page.locator(".fs-undated-list .fs-date").count() == 0
     page.goto(small_url + "events/paris-conference-2014/")
     assert page.locator(".fs-meta dd").first.inner_text() == "Undated"
+
+
+def test_the_conflicts_page_shows_contradictions_then_differences(
+    page: Page, repo_url: str
+) -> None:
+    """Built from our own facts: 30 vs 26 countries at the Paris conference contradict; 8 vs up
+    to 10 Australian aircraft differ; each figure as its source wrote it; both sections in the
+    page's table of contents."""
+    page.goto(repo_url + "conflicts/")
+    toc = page.locator("nav.md-nav--secondary").first.inner_text()
+    assert toc.index("Contradictions") < toc.index("Differences")
+    headings = page.locator("h2")
+    assert [headings.nth(i).inner_text() for i in range(headings.count())][:2] == [
+        "Contradictions",
+        "Differences",
+    ]
+    contradiction = page.locator("#fact-paris-conference-attendance")
+    figures = contradiction.locator("td.fs-value").all_inner_texts()
+    assert figures == ["30", "26", "26"]
+    difference = page.locator("#fact-au-aircraft-personnel-pledge")
+    assert difference.locator("td.fs-value").all_inner_texts() == ["8", "up to 10"]
+    first, second = top(page.locator("h2#contradictions")), top(page.locator("h2#differences"))
+    assert first < top(contradiction) < second < top(difference)
+
+
+def top(locator: Locator) -> float:
+    box = locator.bounding_box()
+    assert box is not None
+    return box["y"]
+
+
+def test_a_fact_card_shows_what_an_elision_left_out(page: Page, repo_url: str) -> None:
+    """The quote "... John Kerry has been pressuring allies ... saying nearly 40 countries
+    ...": the words between the two parts are shown, struck through, after a [...] mark; the
+    value is shown with the source's hedge."""
+    page.goto(repo_url + "countries/us/")
+    card = page.locator("#fact-kerry-nearly-40-countries-agreed-to-contribute")
+    cut = card.locator(".fs-elided").first
+    assert cut.locator(".fs-elision-mark").inner_text() == "[…]"
+    left_out = cut.locator("del").inner_text().strip()
+    assert left_out and "nearly 40" not in left_out
+    assert cut.evaluate("e => getComputedStyle(e.querySelector('del')).textDecorationLine") == (
+        "line-through"
+    )
+    assert any("nearly 40" in text for text in card.locator(".fs-values").all_inner_texts())
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))

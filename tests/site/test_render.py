@@ -177,3 +177,9 @@ def test_conflicts_page_shows_contradictions_then_differences(pages: dict[str, s
 )
 def test_csv_cells_cannot_become_formulas(cell: str, safe: str) -> None:
     assert safe_cell(cell) == safe
+
+
+def test_values_are_shown_as_the_source_wrote_them(pages: dict[str, str]) -> None:
+    page = pages["countries/au.md"]
+    assert "<strong>up to 10</strong> aircraft" in page
+    assert "<strong>10</strong>" not in page  # never the bare number the source hedged

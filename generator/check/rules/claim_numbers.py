@@ -9,29 +9,35 @@ from collections.abc import Iterator
 
 from generator.check.rules.context import Context
 from generator.corpus.normalize import normalize
-from generator.corpus.numbers import Occurrence, numbers_in, occurrences
+from generator.corpus.numbers import Occurrence, occurrences
 from generator.diagnostics import Diagnostic
 from generator.load.yaml import shown
+from generator.match.verify import QuoteCheck
 
 ID = "claim_numbers"
 _ORDINAL_END = re.compile(r"st|nd|rd|th", re.IGNORECASE)
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    quotes_by_fact: dict[int, list[str]] = {}
+    quotes_by_fact: dict[int, list[QuoteCheck]] = {}
     for quote in context.quotes:
-        quotes_by_fact.setdefault(id(quote.owner), []).append(quote.normalized)
+        quotes_by_fact.setdefault(id(quote.owner), []).append(quote)
     for fact in context.base.facts:
         claim = normalize(fact.model.claim)
         claimed = claim_numbers(claim)
         if not claimed:
             continue
-        supported = date_numbers(fact.model.date)
-        event = fact.model.event
-        supported |= date_numbers(context.tables.event_dates.get(event) if event else None)
-        for text in quotes_by_fact.get(id(fact), []):
-            supported |= numbers_in(text)
-        missing = [item for item in claimed if item.value is None or item.value not in supported]
+        supported: set[int | None] = set()
+        for quote in quotes_by_fact.get(id(fact), []):
+            for _, stated in context.stated(quote):
+                supported.update(item.low for item in stated)
+                supported.update(item.high for item in stated if item.high is not None)
+        missing = [item for item in claimed if item.value not in supported]
+        if missing:  # some may be parts of a date
+            supported = date_numbers(fact.model.date)
+            event = fact.model.event
+            supported |= date_numbers(context.tables.event_dates.get(event) if event else None)
+            missing = [item for item in missing if item.value not in supported]
         if missing:
             yield fact.diagnostic(("claim",), "claim-number-unsupported", _message(claim, missing))
 
@@ -48,7 +54,7 @@ def claim_numbers(claim: str) -> list[Occurrence]:
     return found
 
 
-def date_numbers(date: str | None) -> set[int]:
+def date_numbers(date: str | None) -> set[int | None]:
     """The components of a date (`2014-09-15` -> 2014, 9, 15)."""
     if not date:
         return set()

@@ -10,7 +10,8 @@ from generator.corpus.documents import Corpus
 from generator.load.factbase import FactBase
 from generator.match.search import CorpusIndex
 from generator.match.verify import QuoteCheck
-from generator.readings import Reading, readings
+from generator.readings import Reading, readings, stated_parts
+from generator.stated import Stated
 
 
 @dataclass(slots=True)
@@ -22,10 +23,18 @@ class Context:
     tables: Tables
     index: CorpusIndex
     _readings: dict[int, list[Reading]] = field(default_factory=dict)
+    _stated: dict[int, list[tuple[str, list[Stated]]]] = field(default_factory=dict)
 
     def readings(self, quote: QuoteCheck) -> list[Reading]:
         """The values of a quote read against it (once, for every check that asks)."""
         key = id(quote)
         if key not in self._readings:
-            self._readings[key] = list(readings(quote))
+            self._readings[key] = readings(quote, self.stated(quote))
         return self._readings[key]
+
+    def stated(self, quote: QuoteCheck) -> list[tuple[str, list[Stated]]]:
+        """The parts of a quote and the numbers each states (read once)."""
+        key = id(quote)
+        if key not in self._stated:
+            self._stated[key] = stated_parts(quote)
+        return self._stated[key]

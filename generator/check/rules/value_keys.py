@@ -3,7 +3,7 @@ the number (after the upper end of a range)."""
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Iterator
 
 from generator.check.rules.context import Context
@@ -13,7 +13,7 @@ from generator.readings import counted
 
 ID = "value_keys"
 WINDOW = 5
-_WORDS = re.compile(r"[^\W\d_]+")
+_PUNCTUATION = "\"'()[],.;:!?"
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
@@ -37,9 +37,19 @@ def check(context: Context) -> Iterator[Diagnostic]:
 def _counted(name: str, part: str, end: int) -> bool:
     """Whether the key (its first word) is one of the WINDOW words after `end`, in either
     number."""
-    wanted = stem(name.split("_")[0])
-    words = _WORDS.findall(part, end, end + 80)[:WINDOW]
-    return any(stem(word.lower()) == wanted for word in words)
+    wanted = _wanted(name)
+    start = wanted[:3]
+    words = part[end : end + 100].lower().replace("-", " ").split()[:WINDOW]
+    return any(
+        word[:3] == start and stem(word.strip(_PUNCTUATION)) == wanted
+        for word in (word.strip(_PUNCTUATION) for word in words)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _wanted(name: str) -> str:
+    """The word a key names (its first word), without a plural ending."""
+    return stem(name.split("_")[0])
 
 
 def stem(word: str) -> str:
