@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.checks.context import Context
-from generator.dates import DateSource, date_sources, unread
+from generator.dates import DateSource, date_sources, date_span, readings, unread
 from generator.diagnostics import Diagnostic
 from generator.verify import QuoteCheck
 
@@ -21,10 +21,19 @@ def check(context: Context) -> Iterator[Diagnostic]:
     for quotes in quotes_by_owner.values():
         owner, date = quotes[0].owner, quotes[0].owner.model.date
         assert date is not None
-        found = date_sources(((quote.source.doc, quote.parts) for quote in quotes), published)
-        if not any(source.reading.supports(date) for source in found):
+        if not _supported(date, quotes, published):
+            found = date_sources(((quote.source.doc, quote.parts) for quote in quotes), published)
             undated = [quote for quote in quotes if quote.source.doc not in published]
             yield owner.diagnostic(("date",), "date-unsupported", message(date, found, undated))
+
+
+def _supported(date: str, quotes: list[QuoteCheck], published: dict[str, str]) -> bool:
+    span = date_span(date)
+    for quote in quotes:
+        day = published.get(quote.source.doc)
+        if any(reading.covers(span) for part in quote.parts for reading in readings(part, day)):
+            return True
+    return False
 
 
 def message(date: str, found: list[DateSource], undated: list[QuoteCheck]) -> str:
