@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.dateforms import FORMS_BY_CUES, Anchors
 from generator.datespan import Precision, Reading, Span, date_span
@@ -86,6 +87,7 @@ def _scan(text: str, p: dt.date | None) -> list[tuple[Reading | None, str]]:
     return [(reading, words) for _, reading, words in found]
 
 
+@lru_cache(maxsize=1024)
 def _day_of(published: str | None) -> dt.date | None:
     if published is None or len(published) != 10:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 Precision = Literal["day", "month", "year"]
@@ -44,6 +45,7 @@ class Reading(NamedTuple):
         return self.first <= last and first <= self.last
 
 
+@lru_cache(maxsize=4096)  # a fact base repeats its dates
 def date_span(given: str) -> Span:
     """The first and last day of a date written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`."""
     parts = [int(part) for part in given.split("-")]
