@@ -8,7 +8,7 @@ Each form is read once: the words of a full date are not read again as a month o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +22,7 @@ __all__ = [
     "Span",
     "date_sources",
     "date_span",
+    "gives",
     "readings",
     "unread",
 ]
@@ -66,14 +67,27 @@ def unread(text: str) -> list[str]:
     return [words for reading, words in _scan(text, None) if reading is None and words]
 
 
+def gives(text: str, published: str | None, span: Span) -> bool:
+    """Whether `text` supports the date of `span` (`date_span`): `readings`, stopping at the
+    first that does (a form's reading is never taken back by a later form)."""
+    p = _day_of(published)
+    return any(item[1] is not None and item[1].covers(span) for item in _found(text, p))
+
+
 def _scan(text: str, p: dt.date | None) -> list[tuple[Reading | None, str]]:
     """Each date form found, in the order of the text: its reading (None when it reads as no
     date), and its words when it is a form that needs P and P is missing."""
+    found = sorted(_found(text, p), key=lambda item: item[0])
+    return [(reading, words) for _, reading, words in found]
+
+
+def _found(text: str, p: dt.date | None) -> Iterator[tuple[int, Reading | None, str]]:
+    """Each date form found, form by form (most specific first): where its words start, its
+    reading, and its words when it needs P and P is missing."""
     anchors = Anchors(text)
     if not anchors.cues:
-        return []
+        return
     taken: list[tuple[int, int]] = []
-    found: list[tuple[int, Reading | None, str]] = []
     for form in FORMS_BY_CUES[anchors.cues]:
         for match in anchors.matches(form, text):
             span = form.span(text, match)
@@ -81,10 +95,7 @@ def _scan(text: str, p: dt.date | None) -> list[tuple[Reading | None, str]]:
                 continue
             taken.append(span)
             words = text[span[0] : span[1]]
-            reading = form.read(match, p, words)
-            found.append((span[0], reading, words if form.needs_p and p is None else ""))
-    found.sort(key=lambda item: item[0])
-    return [(reading, words) for _, reading, words in found]
+            yield span[0], form.read(match, p, words), words if form.needs_p and p is None else ""
 
 
 @lru_cache(maxsize=1024)

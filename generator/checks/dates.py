@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.checks.context import Context
-from generator.dates import DateSource, date_sources, date_span, readings, unread
+from generator.dates import DateSource, date_sources, date_span, gives, unread
 from generator.diagnostics import Diagnostic
 from generator.verify import QuoteCheck
 
@@ -29,11 +29,11 @@ def check(context: Context) -> Iterator[Diagnostic]:
 
 def _supported(date: str, quotes: list[QuoteCheck], published: dict[str, str]) -> bool:
     span = date_span(date)
-    for quote in quotes:
-        day = published.get(quote.source.doc)
-        if any(reading.covers(span) for part in quote.parts for reading in readings(part, day)):
-            return True
-    return False
+    return any(
+        gives(part, published.get(quote.source.doc), span)
+        for quote in quotes
+        for part in quote.parts
+    )
 
 
 def message(date: str, found: list[DateSource], undated: list[QuoteCheck]) -> str:
