@@ -33,7 +33,11 @@ class Anchors:
         for match in _NAME.finditer(text):  # a month's first three letters, or a weekday
             start, end = match.span()
             (self.month if end - start == 3 else self.weekday).append(start)
-        self.year = [match.start() for match in _FOUR_DIGITS.finditer(text)]
+        self.year = (  # a year this checker reads starts 18, 19 or 20
+            [match.start() for match in _FOUR_DIGITS.finditer(text)]
+            if "20" in text or "19" in text or "18" in text
+            else []
+        )
         days = (_DAY_END.search(text, max(0, at - 8), at) for at in self.month)
         self.day = [found.start() for found in days if found is not None]
         cues = (MONTH if self.month else 0) | (DAY_MONTH if self.day else 0)
@@ -210,7 +214,9 @@ def _relative(match: re.Match[str], p: dt.date | None, words: str) -> Reading | 
 
 #: Every form, most specific first: what a form reads, a later one does not read again.
 _FORMS: list[Form] = [
-    _form(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![\w-])", _iso, YEAR, start="year", not_after="-"),
+    _form(
+        r"(?:1[89]|20)[0-9]{2}-[0-9]{2}-[0-9]{2}(?![\w-])", _iso, YEAR, start="year", not_after="-"
+    ),
     _form(
         rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}",
         _full,
