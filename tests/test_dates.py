@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.dates import DateSource, date_sources, readings, unread
+from generator.dates import DateSource, date_sources, date_span, gives, readings, unread
 
 P_2014 = "2014-09-15"  # a Monday (001's published date)
 P_2015 = "2015-11-26"  # a Thursday
@@ -114,6 +114,7 @@ def test_a_quote_supports_exactly_the_dates_its_words_give(
 ) -> None:
     found = readings(text, published)
     assert any(reading.supports(given) for reading in found) is supported, found
+    assert gives(text, published, date_span(given)) is supported  # the check's quick way
 
 
 @pytest.mark.parametrize(

@@ -224,14 +224,9 @@ def cited_quotes(result: CheckResult, cache: ParagraphCache) -> dict[int, list[C
 def date_origins(result: CheckResult, quotes: dict[int, list[CitedQuote]]) -> dict[int, DateOrigin]:
     """For every dated event and fact (by the id() of its entry), the first words of its
     quotes that give its date (the check has proved that some do)."""
-    checks: dict[int, list[QuoteCheck]] = {}
-    for check in result.context.quotes:
-        if check.owner.model.date is not None:
-            checks.setdefault(id(check.owner), []).append(check)
     published = result.context.corpus.published
     origins: dict[int, DateOrigin] = {}
-    for key, owned in checks.items():
-        date = owned[0].owner.model.date or ""
+    for key, (date, owned) in _dated(result.context.quotes).items():
         for check, cited in zip(owned, quotes.get(key, []), strict=False):
             found = date_sources([(check.source.doc, check.parts)], published)
             words = next((s.reading.words for s in found if s.reading.supports(date)), None)
@@ -239,3 +234,12 @@ def date_origins(result: CheckResult, quotes: dict[int, list[CitedQuote]]) -> di
                 origins[key] = DateOrigin(words, cited.source)
                 break
     return origins
+
+
+def _dated(quotes: list[QuoteCheck]) -> dict[int, tuple[str, list[QuoteCheck]]]:
+    """The date and quotes of every dated event and fact, by the id() of its entry."""
+    owners: dict[int, tuple[str, list[QuoteCheck]]] = {}
+    for quote in quotes:
+        if quote.owner.model.date is not None:
+            owners.setdefault(id(quote.owner), (quote.owner.model.date, []))[1].append(quote)
+    return owners

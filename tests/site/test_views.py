@@ -278,3 +278,24 @@ def test_the_timeline_lists_undated_entries_apart_and_never_dates_them(site: Sit
         ("fact", None, None),
         ("fact", None, None),
     ]
+
+
+def test_month_and_year_dates_open_their_month_and_year_on_the_timeline() -> None:
+    """The example of every date form (tests/cases/positive/dates): each shown as precise as
+    it is written, none more."""
+    facts = REPO / "tests" / "cases" / "positive" / "dates" / "facts"
+    months, undated = timeline(build_site(run_check(REPO / "corpus", facts)))
+    shown = [
+        (show_date(key), [show_date(entry.date) for entry in entries]) for key, entries in months
+    ]
+    assert shown == [
+        ("2003", ["2003"]),
+        ("April 2013", ["April 2013"]),
+        ("2014", ["2014"]),
+        ("June 2014", ["June 2014"]),
+        (
+            "September 2014",
+            ["September 2014", "10 September 2014", "15 September 2014", "18 September 2014"],
+        ),
+    ]
+    assert [entry.kind for entry in undated] == ["event", "fact"]

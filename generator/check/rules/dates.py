@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.check.rules.context import Context
-from generator.dates import DateSource, date_sources, unread
+from generator.dates import DateSource, date_sources, date_span, gives, unread
 from generator.diagnostics import Diagnostic
 from generator.match.verify import QuoteCheck
 
@@ -14,17 +14,32 @@ ID = "dates"
 
 def check(context: Context) -> Iterator[Diagnostic]:
     published = context.corpus.published
-    quotes_by_owner: dict[int, list[QuoteCheck]] = {}
-    for quote in context.quotes:
-        if quote.owner.model.date is not None:  # only dated entries' quotes are read
-            quotes_by_owner.setdefault(id(quote.owner), []).append(quote)
-    for quotes in quotes_by_owner.values():
-        owner, date = quotes[0].owner, quotes[0].owner.model.date
-        assert date is not None
-        found = date_sources(((quote.source.doc, quote.parts) for quote in quotes), published)
-        if not any(source.reading.supports(date) for source in found):
+    for date, quotes in dated(context.quotes).values():
+        owner = quotes[0].owner
+        if not _supported(date, quotes, published):
+            found = date_sources(((quote.source.doc, quote.parts) for quote in quotes), published)
             undated = [quote for quote in quotes if quote.source.doc not in published]
             yield owner.diagnostic(("date",), "date-unsupported", message(date, found, undated))
+
+
+def dated(quotes: list[QuoteCheck]) -> dict[int, tuple[str, list[QuoteCheck]]]:
+    """The date and quotes of every dated event and fact, by the id() of its entry (only
+    these quotes are read for dates)."""
+    owners: dict[int, tuple[str, list[QuoteCheck]]] = {}
+    for quote in quotes:
+        date = quote.owner.model.date
+        if date is not None:
+            owners.setdefault(id(quote.owner), (date, []))[1].append(quote)
+    return owners
+
+
+def _supported(date: str, quotes: list[QuoteCheck], published: dict[str, str]) -> bool:
+    span = date_span(date)
+    return any(
+        gives(part, published.get(quote.source.doc), span)
+        for quote in quotes
+        for part in quote.parts
+    )
 
 
 def message(date: str, found: list[DateSource], undated: list[QuoteCheck]) -> str:
