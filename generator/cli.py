@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 
@@ -26,7 +27,8 @@ EXAMPLES = """examples:
   python -m generator fix                         show typo fixes for quotes (fix --write applies)
   python -m generator diff origin/main            facts added, changed, removed since main
   python -m generator schema --write              regenerate schema/facts.schema.json
-  python -m generator audit site                  scan the built site for anything that runs"""
+  python -m generator audit site                  scan the built site for anything that runs
+  python -m generator add page.html --url URL     add a saved article to the corpus"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_fix_command(commands)
     add_schema_command(commands)
     add_audit_command(commands)
+    add_add_command(commands)
     return parser
 
 
@@ -200,6 +203,79 @@ def add_audit_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
     )
     audit.add_argument("site", metavar="SITE_DIR", type=Path, help="the built site (site/)")
     audit.set_defaults(handler=run_audit_command)
+
+
+def add_add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    add = commands.add_parser(
+        "add",
+        help="add a saved web page or a text file to the corpus, with its provenance",
+        description="Extract the article of a saved web page (its main text, one paragraph a "
+        "line, and the title, outlet, author, date and address it states) or take a UTF-8 "
+        "text file, write it to the corpus as <id>.txt and list it in sources.yml with its "
+        "sha256, address and the day it was retrieved. Prints what was extracted and which "
+        "metadata was not found (left out, never guessed). Refuses, writing nothing, a "
+        "document already in the corpus (same text or address), a page with next to no "
+        "text, a file that is neither HTML nor UTF-8 text, and an id already taken.",
+        epilog="examples:\n  python -m generator add ~/Downloads/article.html\n"
+        "  python -m generator add article.html --url https://news.example/story "
+        "--archived-url https://web.archive.org/web/2024/https://news.example/story\n"
+        "  python -m generator add statement.txt --title 'Joint statement' --url URL\n\n"
+        "exit status:\n  0  the document was added\n  1  refused: nothing was written\n"
+        "  2  the command could not run (no such file or folder, bad option)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add.add_argument("path", metavar="PATH", type=Path, help="a saved .html page or a .txt file")
+    add.add_argument(
+        "--url",
+        type=web_address,
+        help="where it was published (default: the page's own "
+        "canonical address, when it states one)",
+    )
+    add.add_argument("--archived-url", type=web_address, metavar="URL", help="an archived copy")
+    add.add_argument("--id", dest="doc_id", metavar="ID", help="default: the next NNN_<sha256>")
+    add.add_argument("--title", help="default: the page's title, or a text file's first line")
+    add.add_argument(
+        "--retrieved",
+        type=day,
+        default=date.today().isoformat(),
+        metavar="YYYY-MM-DD",
+        help="when the page was saved (default: today)",
+    )
+    add.add_argument("--corpus", type=Path, default=Path("corpus"), help="default: corpus/")
+    add.set_defaults(handler=run_add_command)
+
+
+def web_address(text: str) -> str:
+    from generator.corpus import WEB_ADDRESS
+
+    if not WEB_ADDRESS.match(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an http:// or https:// address")
+    return text
+
+
+def day(text: str) -> str:
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD")
+
+
+def run_add_command(options: argparse.Namespace) -> int:
+    from generator.intake.command import run_add
+    from generator.intake.plan import Request
+
+    request = Request(
+        options.path,
+        options.corpus,
+        options.retrieved,
+        options.url,
+        options.archived_url,
+        options.doc_id,
+        options.title,
+    )
+    return run_add(request)
 
 
 def add_folder_options(parser: argparse.ArgumentParser) -> None:

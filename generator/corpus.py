@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -16,13 +17,16 @@ from pydantic import Field
 from generator.diagnostics import Diagnostic
 from generator.model import DOC_PATTERN, FuzzyDate, Strict, Text
 from generator.normalize import split_paragraphs
-from generator.validate import validate_item
-from generator.yamlload import RawItem, load_bytes
+from generator.validate import Entry, validate_item
+from generator.yamlload import RawItem, load_bytes, shown
 
 SOURCES_FILE = "sources.yml"
 #: A document's text -> its paragraphs, verbatim and normalised (from a cache, or afresh).
 Splitter = Callable[[str], tuple[list[str], list[str]]]
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+#: The only addresses a source may link to: no javascript:, data: or file: link reaches the site.
+WEB_ADDRESS = re.compile(r"^https?://[^\s\"'<>]+$")
+ADDRESS_FIELDS = ("url", "archived_url")
 
 
 class DocumentMeta(Strict):
@@ -34,7 +38,10 @@ class DocumentMeta(Strict):
     outlet: Text | None = None
     author: Text | None = None
     published: FuzzyDate | None = None
-    url: str | None = Field(default=None, pattern=r"^https?://[^\s\"'<>]+$")
+    #: Where the document was published, an archived copy of it, and when it was retrieved.
+    url: str | None = None
+    archived_url: str | None = None
+    retrieved: FuzzyDate | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,8 +322,21 @@ def _parse_sources(raw: bytes, display: str) -> Sources:
             message = f"document {entry.model.id} is listed twice (first on line {first})"
             diagnostics.append(entry.diagnostic(("id",), "duplicate-id", message))
             continue
-        metas[entry.model.id] = Listing(entry.model.model_dump(), entry.raw)
+        fields = entry.model.model_dump()
+        for name in ADDRESS_FIELDS:
+            if fields[name] is not None and not WEB_ADDRESS.match(fields[name]):
+                diagnostics.append(_not_web_address(entry, name, fields[name]))
+                fields[name] = None
+        metas[entry.model.id] = Listing(fields, entry.raw)
     return metas, diagnostics
+
+
+def _not_web_address(entry: Entry[DocumentMeta], name: str, value: str) -> Diagnostic:
+    message = (
+        f"'{name}' is '{shown(value)}': give the address of a web page, starting with "
+        "https:// or http:// (other links are never put on the site)"
+    )
+    return entry.diagnostic((name,), "corpus-integrity", message)
 
 
 def _sources_to(metas: dict[str, Listing], diagnostics: list[Diagnostic]) -> object:
@@ -357,3 +377,8 @@ def _document_files(
 def _unlisted(display: str, doc_id: str, sources_display: str) -> Diagnostic:
     message = f"{doc_id}.txt is not listed in {sources_display}; add it with its sha256"
     return Diagnostic(display, 1, 1, "corpus-integrity", message, doc_id)
+
+
+def read_sources(raw: bytes, display: str) -> Sources:
+    """The entries of a sources.yml (its bytes) by id, and the problems of the file."""
+    return _parse_sources(raw, display)

@@ -11,6 +11,7 @@ from generator.site import links
 from generator.site.conflicts import Conflict, fact_conflicts
 from generator.site.dates import flag
 from generator.site.edit import EditLinks
+from generator.site.fragments import text_fragment_link
 from generator.site.quotes import ParagraphCache, QuoteView, quote_view, sentence_anchor
 from generator.validate import Entry
 
@@ -43,12 +44,16 @@ class SourceInfo:
     author: str | None = None
     published: str | None = None
     url: str | None = None
+    archived_url: str | None = None
+    retrieved: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class CitedQuote:
     quote: QuoteView
     source: SourceInfo
+    #: The quoted text in the original article (a text fragment link), when its address is known.
+    original: str | None = None
 
 
 @dataclass(slots=True)
@@ -123,7 +128,15 @@ def source_info(document: Document) -> SourceInfo:
     if meta is None:
         return SourceInfo(document.id, document.id, src)
     return SourceInfo(
-        document.id, meta.title, src, meta.outlet, meta.author, meta.published, meta.url
+        document.id,
+        meta.title,
+        src,
+        meta.outlet,
+        meta.author,
+        meta.published,
+        meta.url,
+        meta.archived_url,
+        meta.retrieved,
     )
 
 
@@ -205,5 +218,14 @@ def cited_quotes(result: CheckResult, cache: ParagraphCache) -> dict[int, list[C
                 if document
                 else SourceInfo(view.doc_id, view.doc_id, links.source_page(view.doc_id))
             )
-        by_owner.setdefault(id(check.owner), []).append(CitedQuote(view, infos[view.doc_id]))
+        info = infos[view.doc_id]
+        cited = CitedQuote(view, info, original_link(info, view))
+        by_owner.setdefault(id(check.owner), []).append(cited)
     return by_owner
+
+
+def original_link(info: SourceInfo, view: QuoteView) -> str | None:
+    """The verified quote's text in the original article, when its address is known."""
+    if info.url is None or view.anchor is None:
+        return None
+    return text_fragment_link(info.url, view.marked)
