@@ -7,6 +7,7 @@ import html
 import re
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 import pytest
@@ -17,6 +18,9 @@ from generator.intake.command import run_add
 from generator.intake.extract import extract
 from generator.intake.plan import Request
 from tests.site.conftest import REPO, build_site
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 PAGES = Path(__file__).parent / "pages"
 URL = "https://www.coastalledger.example/news/2024/03/harbour-wall-vote.html"
@@ -83,6 +87,30 @@ def test_the_quote_links_to_its_text_in_the_original(site: Path) -> None:
     original = extract(PAGES / "harbour-wall.html", (PAGES / "harbour-wall.html").read_bytes())
     sentence = next(p for p in original.paragraphs if p.startswith(unquote(start)))
     assert sentence.index(unquote(end)) > len(unquote(start))  # both ends in one paragraph
+
+
+def test_chromium_scrolls_the_original_to_the_quote(site: Path, chromium: Browser) -> None:
+    """The link, followed in a real browser, on the saved page standing in for the original."""
+    page = (site / "countries" / "gb" / "index.html").read_text(encoding="utf-8")
+    (link,) = ORIGINAL.findall(page)
+    saved = (PAGES / "harbour-wall.html").as_uri()
+    followed = html.unescape(link).replace(URL, saved)
+    tab = chromium.new_page(viewport={"width": 400, "height": 240})
+    try:
+        assert _quoted_paragraph_top(tab, saved) > 240  # below the fold without the fragment
+        top = _quoted_paragraph_top(tab, followed)
+        assert 0 <= top < 240  # scrolled to the quoted paragraph
+    finally:
+        tab.close()
+
+
+def _quoted_paragraph_top(tab: Page, address: str) -> float:
+    tab.goto("about:blank")
+    tab.goto(address)
+    tab.wait_for_timeout(300)  # the text fragment is scrolled to after the load
+    script = """() => [...document.querySelectorAll('p')]
+        .find(p => p.textContent.startsWith('The plan, approved')).getBoundingClientRect().top"""
+    return float(tab.evaluate(script))
 
 
 def test_the_built_site_passes_the_audit(site: Path) -> None:
