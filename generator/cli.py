@@ -28,7 +28,8 @@ EXAMPLES = """examples:
   python -m generator diff origin/main            facts added, changed, removed since main
   python -m generator schema --write              regenerate schema/facts.schema.json
   python -m generator audit site                  scan the built site for anything that runs
-  python -m generator add page.html --url URL     add a saved article to the corpus"""
+  python -m generator add page.html --url URL     add a saved article to the corpus
+  python -m generator export-docs build/docs      the generated pages, for any builder"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_schema_command(commands)
     add_audit_command(commands)
     add_add_command(commands)
+    add_export_command(commands)
     return parser
 
 
@@ -197,11 +199,19 @@ def add_audit_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
         help="scan every HTML page of a built site for scripts, handlers and unsafe URLs",
         description="After `mkdocs build`: report every on* attribute, javascript:/data: URL, "
         "embedding element or <script> on any page that the theme did not put there.",
-        epilog="examples:\n  python -m generator audit site\n\n"
+        epilog="examples:\n  python -m generator audit site\n"
+        "  python -m generator audit site --facts facts\n\n"
         "exit status:\n  0  nothing found\n  1  findings\n  2  no built site in SITE_DIR",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     audit.add_argument("site", metavar="SITE_DIR", type=Path, help="the built site (site/)")
+    audit.add_argument(
+        "--facts",
+        type=Path,
+        metavar="DIR",
+        help="also fail when a fact of DIR is not on its country's page (a site built without "
+        "the generated pages, by a builder that skipped the plugin)",
+    )
     audit.set_defaults(handler=run_audit_command)
 
 
@@ -278,6 +288,58 @@ def run_add_command(options: argparse.Namespace) -> int:
     return run_add(request)
 
 
+def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export-docs",
+        help="write the generated pages and downloads as files, for any site builder",
+        description="Check the facts, then write every page and download the MkDocs plugin "
+        "generates (the same function) into OUT_DIR, as Markdown files under their docs/ "
+        "paths. Files whose content is unchanged are not rewritten; files an earlier export "
+        "wrote that are no longer generated are removed. Settings (site_name, repo_url, "
+        "use_directory_urls, the plugin's facts and corpus) come from --config.",
+        epilog="examples:\n  python -m generator export-docs build/docs\n"
+        "  python -m generator export-docs build/docs --links source   (for Zensical)\n\n"
+        "exit status:\n  0  written\n  1  the facts do not pass the check (nothing written)\n"
+        "  2  the command could not run (no such config, facts or corpus)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("out", metavar="OUT_DIR", type=Path, help="where to write the files")
+    export.add_argument(
+        "--links",
+        choices=["site", "source"],
+        default="site",
+        help="site: links between pages as MkDocs writes them (to the built pages); source: "
+        "to the Markdown files, relative to each page's file, as Zensical resolves them "
+        "(default: site)",
+    )
+    export.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml")
+    export.add_argument("--corpus", type=Path, help="default: the plugin's, in --config")
+    export.add_argument("--facts", type=Path, help="default: the plugin's, in --config")
+    export.set_defaults(handler=run_export_command)
+
+
+def run_export_command(options: argparse.Namespace) -> int:
+    from generator.site.export import export_docs
+    from generator.site.generate import FactsFailed
+
+    if not options.config.is_file():
+        print(f"error: --config {options.config} is not a file", file=sys.stderr)
+        return 2
+    try:
+        written, unchanged = export_docs(
+            options.out, options.config, options.corpus, options.facts, options.links
+        )
+    except FactsFailed as failed:
+        sys.stdout.write(str(failed))
+        print("error: the facts do not pass the check; nothing was exported", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"Exported to {options.out}: {written} files written, {unchanged} unchanged.")
+    return 0
+
+
 def add_folder_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--corpus", type=Path, default=Path("corpus"), help="corpus folder (default: corpus/)"
@@ -331,7 +393,15 @@ def run_fix_command(options: argparse.Namespace) -> int:
 def run_audit_command(options: argparse.Namespace) -> int:
     from generator.audit import run_audit
 
-    return run_audit(options.site)
+    status = run_audit(options.site)
+    if options.facts is None or status == 2:
+        return status
+    from generator.site.completeness import missing_facts
+
+    missing = missing_facts(options.site, options.facts)
+    for finding in missing:
+        print(finding)
+    return 1 if missing else status
 
 
 def authoring() -> ModuleType:

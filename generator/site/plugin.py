@@ -15,12 +15,8 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.checker import run_check
 from generator.report.text import render as render_text
-from generator.site.assemble import build_site
-from generator.site.downloads import downloads
-from generator.site.edit import EditLinks
-from generator.site.pages import build_pages
+from generator.site.generate import FactsFailed, SiteSettings, generate_files
 from generator.site.render import Renderer
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
@@ -56,16 +52,18 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
         return self.root / relative
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        result = run_check(self.folder("corpus"), self.folder("facts"))
-        if result.summary.errors:
-            raise PluginError("the facts do not pass the check:\n" + render_text(result))
+        settings = SiteSettings(
+            config.site_name, config.repo_url, self.config.edit_branch, self.root
+        )
+        assert self.renderer is not None
+        try:
+            result, generated = generate_files(
+                self.folder("corpus"), self.folder("facts"), settings, self.renderer
+            )
+        except FactsFailed as failed:
+            raise PluginError(f"the facts do not pass the check:\n{failed}") from None
         for line in render_text(result).splitlines()[:-1]:
             log.info(line)
-        edit = EditLinks(config.repo_url, self.config.edit_branch, self.root)
-        site = build_site(result, edit)
-        assert self.renderer is not None
-        generated = build_pages(site, self.renderer, config.site_name)
-        generated.update(downloads(result))
         for src, content in sorted(generated.items()):
             files.append(generated_file(config, files, src, content))
         return files
