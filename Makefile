@@ -22,6 +22,7 @@ $(STAMP): pyproject.toml $(LOCK)
 	@echo "Installing into $(VENV)/ the packages pinned in $(LOCK) (the first time: about a minute)..."
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip-sync --quiet $(LOCK)  # removes what the lock no longer lists
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@echo "Installed: $(VENV)/ (pre-commit included: run '$(BIN)/pre-commit install' to use it)."
 	touch $(STAMP)
