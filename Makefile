@@ -22,19 +22,20 @@ $(STAMP): pyproject.toml $(LOCK)
 	@echo "Installing into $(VENV)/ the packages pinned in $(LOCK) (the first time: about a minute)..."
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
-	$(BIN)/pip-sync --quiet $(LOCK)  # removes what the lock no longer lists
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python $(LOCK)  # removes what the lock does not list
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@echo "Installed: $(VENV)/ (pre-commit included: run '$(BIN)/pre-commit install' to use it)."
 	touch $(STAMP)
 
 # Re-resolve the pins of pyproject.toml (with the site build and test extras) into $(LOCK), with
-# the hashes of every file PyPI has for each version; run after changing a dependency, commit
-# the lock, then `make install`.
+# the hashes of every file PyPI has for each version, for any Python 3.11 (not only this one);
+# the pins already in $(LOCK) are kept where they still fit. Run after changing a dependency,
+# commit the lock, then `make install`.
 lock:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	test -x $(BIN)/pip-compile || $(BIN)/python -m pip install --quiet pip-tools==7.6.2
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras \
-		--no-emit-index-url --no-emit-find-links --output-file $(LOCK) pyproject.toml
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv==0.13.8
+	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --extra dev \
+		--output-file $(LOCK) pyproject.toml
 	rm -f $(STAMP)
 
 check: install
