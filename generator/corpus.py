@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Annotated, Any, Protocol
 
 from pydantic import Field
 
@@ -27,6 +27,7 @@ SHA256_PATTERN = r"^[0-9a-f]{64}$"
 #: The only addresses a source may link to: no javascript:, data: or file: link reaches the site.
 WEB_ADDRESS = re.compile(r"^https?://[^\s\"'<>]+$")
 ADDRESS_FIELDS = ("url", "archived_url")
+DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 class DocumentMeta(Strict):
@@ -41,7 +42,7 @@ class DocumentMeta(Strict):
     #: Where the document was published, an archived copy of it, and when it was retrieved.
     url: str | None = None
     archived_url: str | None = None
-    retrieved: FuzzyDate | None = None
+    retrieved: Annotated[FuzzyDate, Field(pattern=DAY_PATTERN)] | None = None
 
 
 @dataclass(frozen=True, slots=True)

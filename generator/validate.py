@@ -103,6 +103,7 @@ def _pattern_hint(path: YamlPath, value: object) -> str:
         "countries": "must be an ISO 3166-1 alpha-2 code in capitals, like 'AU'",
         "date": "must be a date written YYYY-MM-DD, or YYYY-MM when only the month is known",
         "doc": "must be a corpus document id: the file name without .txt, no paths",
+        "retrieved": "must be the day the copy was saved, written YYYY-MM-DD",
     }
     return f"is '{value}': " + hints.get(field, "has the wrong form")
 

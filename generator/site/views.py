@@ -99,6 +99,8 @@ class SentenceView:
     anchor: str
     text: str
     cited_by: tuple[Ref, ...]
+    #: A cited sentence in the original article (a text fragment link), when its address is known.
+    original: str | None = None
 
 
 @dataclass(slots=True)
@@ -150,7 +152,9 @@ def source_view(
         for number, (start, end) in enumerate(cache.sentences(document.id, index)):
             anchor = sentence_anchor(index, number)
             refs = tuple(cited.get(anchor, ()))
-            sentences.append(SentenceView(anchor, text[start:end], refs))
+            sentence = text[start:end]
+            original = text_fragment_link(info.url, sentence) if refs and info.url else None
+            sentences.append(SentenceView(anchor, sentence, refs, original))
         paragraphs.append(sentences)
     count = sum(len(refs) for refs in cited.values())
     return SourceView(info, paragraphs, count)

@@ -65,6 +65,12 @@ def test_the_source_page_links_the_original_and_its_archived_copy(site: Path) ->
     assert f'<a href="{URL}" rel="nofollow noopener">{URL}</a>' in page
     assert f'(<a href="{ARCHIVED}" rel="nofollow noopener">archived copy</a>)' in page
     assert "<dt>Retrieved</dt><dd>13 March 2024</dd>" in page
+    (cited,) = re.findall(r'<a class="fs-original" href="([^"]+)"[^>]*>', page)
+    start, end = html.unescape(cited).removeprefix(URL + "#:~:text=").split(",")
+    assert (unquote(start), unquote(end)) == (
+        "The plan, approved by seven",
+        "flood gates at the slipway.",
+    )
 
 
 def test_a_source_without_an_address_says_it_is_not_recorded(site: Path) -> None:
