@@ -71,3 +71,14 @@ def test_a_file_that_is_neither_html_nor_utf8_text_is_refused(
 ) -> None:
     with pytest.raises(NotReadable, match=reason):
         extract(tmp_path / name, raw)
+
+
+def test_a_page_saved_in_its_own_legacy_encoding_is_read_by_its_charset(tmp_path: Path) -> None:
+    """Browsers save a page in the encoding it was served in (windows-1252, say)."""
+    page = (PAGES / "harbour-wall.html").read_text(encoding="utf-8")
+    page = page.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    for entity, char in (("&mdash;", "\u2014"), ("&rsquo;", "\u2019"), ("&ldquo;", "\u201c")):
+        page = page.replace(entity, char)
+    raw = page.replace("&rdquo;", "\u201d").encode("cp1252")
+    extracted = extract(tmp_path / "saved.html", raw)
+    assert extracted.text == (PAGES / "harbour-wall.txt").read_text(encoding="utf-8")
