@@ -40,7 +40,7 @@ _MD_REST = (
     '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,'
     "JSON.stringify(_))}catch(e){}}"
 )
-INLINE_SCRIPTS = (
+INLINE_SCRIPTS: tuple[re.Pattern[str], ...] = (
     re.compile(
         r'__md_scope=new URL\("(?:\.|\.\.(?:/\.\.)*|/[\w./~-]*)",location\)' + re.escape(_MD_REST)
     ),
@@ -50,6 +50,33 @@ INLINE_SCRIPTS = (
             '(target.checked=target.name.startsWith("__tabbed_"))'
         )
     ),
+)
+# Zensical's (0.0.73) two inline scripts in the same place, byte for byte but for the base URL:
+# the storage scope (with the platform attribute), and the colour palette the reader chose.
+_ZENSICAL_REST = (
+    ',__md_scope.pathname.endsWith("/")||(__md_scope=new URL(__md_scope.pathname+"/",location)),'
+    "__md_hash=e=>[...e].reduce(((e,t)=>(e<<5)-e+t.charCodeAt(0)),0),"
+    '__md_get=(e,t=localStorage,_=__md_scope)=>JSON.parse(t.getItem(_.pathname+"."+e)),'
+    '__md_set=(e,t,_=localStorage,a=__md_scope)=>{try{_.setItem(a.pathname+"."+e,'
+    'JSON.stringify(t))}catch(e){}},document.documentElement.setAttribute("data-platform",'
+    "navigator.platform)"
+)
+_ZENSICAL_PALETTE = (
+    'var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"'
+    '===palette.color.media){var media=matchMedia("(prefers-color-scheme: light)"),input=document'
+    ".querySelector(media.matches?\"[data-md-color-media='(prefers-color-scheme: light)']\":"
+    "\"[data-md-color-media='(prefers-color-scheme: dark)']\");palette.color.media=input"
+    '.getAttribute("data-md-color-media"),palette.color.scheme=input.getAttribute('
+    '"data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-primary"),'
+    'palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key,value]of '
+    'Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,value)}'
+)
+INLINE_SCRIPTS += (
+    re.compile(
+        r'__md_scope=new URL\("(?:\.|\.\.(?:/\.\.)*|/[\w./~-]*)",location\)'
+        + re.escape(_ZENSICAL_REST)
+    ),
+    re.compile(re.escape(_ZENSICAL_PALETTE)),
 )
 _BELOW_SITE_PATH = re.compile(r"/(?:[\w.~-]+/)*?(assets/javascripts/[\w.~/-]+)")
 _IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")  # browsers drop these before the scheme

@@ -7,6 +7,7 @@ import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 
@@ -31,7 +32,9 @@ EXAMPLES = """examples:
   python -m generator fix                         show typo fixes for quotes (fix --write applies)
   python -m generator diff origin/main            facts added, changed, removed since main
   python -m generator schema --write              regenerate schema/facts.schema.json
-  python -m generator audit site                  scan the built site for anything that runs"""
+  python -m generator audit site                  scan the built site for anything that runs
+  python -m generator add page.html --url URL     add a saved article to the corpus
+  python -m generator export-docs build/docs      the generated pages, for any builder"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_fix_command(commands)
     add_schema_command(commands)
     add_audit_command(commands)
+    add_add_command(commands)
+    add_export_command(commands)
     return parser
 
 
@@ -217,7 +222,8 @@ def add_audit_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "embedding element or <script> on any page that the theme did not put there, and "
         "every link, image or stylesheet URL to a host the site did not put there (the "
         "theme's, site_url's and repo_url's, and the url: of each corpus source).",
-        epilog="examples:\n  python -m generator audit site\n\n"
+        epilog="examples:\n  python -m generator audit site\n"
+        "  python -m generator audit site --facts facts\n\n"
         "exit status:\n  0  nothing found\n  1  findings\n  2  no built site in SITE_DIR",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -230,7 +236,139 @@ def add_audit_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
         help="the MkDocs configuration the site was built with, for the hosts it may link "
         "to (default: mkdocs.yml; without one, only the theme's hosts)",
     )
+    audit.add_argument(
+        "--facts",
+        type=Path,
+        metavar="DIR",
+        help="also fail when a fact of DIR is not on its country's page (a site built without "
+        "the generated pages, by a builder that skipped the plugin)",
+    )
     audit.set_defaults(handler=run_audit_command)
+
+
+def add_add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    add = commands.add_parser(
+        "add",
+        help="add a saved web page or a text file to the corpus, with its provenance",
+        description="Extract the article of a saved web page (its main text, one paragraph a "
+        "line, and the title, outlet, author, date and address it states) or take a UTF-8 "
+        "text file, write it to the corpus as <id>.txt and list it in sources.yml with its "
+        "sha256, address and the day it was retrieved. Prints what was extracted and which "
+        "metadata was not found (left out, never guessed). Refuses, writing nothing, a "
+        "document already in the corpus (same text or address), a page with next to no "
+        "text, a file that is neither HTML nor UTF-8 text, and an id already taken.",
+        epilog="examples:\n  python -m generator add ~/Downloads/article.html\n"
+        "  python -m generator add article.html --url https://news.example/story "
+        "--archived-url https://web.archive.org/web/2024/https://news.example/story\n"
+        "  python -m generator add statement.txt --title 'Joint statement' --url URL\n\n"
+        "exit status:\n  0  the document was added\n  1  refused: nothing was written\n"
+        "  2  the command could not run (no such file or folder, bad option)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add.add_argument("path", metavar="PATH", type=Path, help="a saved .html page or a .txt file")
+    add.add_argument(
+        "--url",
+        type=web_address,
+        help="where it was published (default: the page's own "
+        "canonical address, when it states one)",
+    )
+    add.add_argument("--archived-url", type=web_address, metavar="URL", help="an archived copy")
+    add.add_argument("--id", dest="doc_id", metavar="ID", help="default: the next NNN_<sha256>")
+    add.add_argument("--title", help="default: the page's title, or a text file's first line")
+    add.add_argument(
+        "--retrieved",
+        type=day,
+        default=date.today().isoformat(),
+        metavar="YYYY-MM-DD",
+        help="when the page was saved (default: today)",
+    )
+    add.add_argument("--corpus", type=Path, default=Path("corpus"), help="default: corpus/")
+    add.set_defaults(handler=run_add_command)
+
+
+def web_address(text: str) -> str:
+    from generator.corpus.documents import WEB_ADDRESS
+
+    if not WEB_ADDRESS.match(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an http:// or https:// address")
+    return text
+
+
+def day(text: str) -> str:
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD")
+
+
+def run_add_command(options: argparse.Namespace) -> int:
+    from generator.intake.command import run_add
+    from generator.intake.plan import Request
+
+    request = Request(
+        options.path,
+        options.corpus,
+        options.retrieved,
+        options.url,
+        options.archived_url,
+        options.doc_id,
+        options.title,
+    )
+    return run_add(request)
+
+
+def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export-docs",
+        help="write the generated pages and downloads as files, for any site builder",
+        description="Check the facts, then write every page and download the MkDocs plugin "
+        "generates (the same function) into OUT_DIR, as Markdown files under their docs/ "
+        "paths. Files whose content is unchanged are not rewritten; files an earlier export "
+        "wrote that are no longer generated are removed. Settings (site_name, repo_url, "
+        "use_directory_urls, the plugin's facts and corpus) come from --config.",
+        epilog="examples:\n  python -m generator export-docs build/docs\n"
+        "  python -m generator export-docs build/docs --links source   (for Zensical)\n\n"
+        "exit status:\n  0  written\n  1  the facts do not pass the check (nothing written)\n"
+        "  2  the command could not run (no such config, facts or corpus)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("out", metavar="OUT_DIR", type=Path, help="where to write the files")
+    export.add_argument(
+        "--links",
+        choices=["site", "source"],
+        default="site",
+        help="site: links between pages as MkDocs writes them (to the built pages); source: "
+        "to the Markdown files, relative to each page's file, as Zensical resolves them "
+        "(default: site)",
+    )
+    export.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml")
+    export.add_argument("--corpus", type=Path, help="default: the plugin's, in --config")
+    export.add_argument("--facts", type=Path, help="default: the plugin's, in --config")
+    export.set_defaults(handler=run_export_command)
+
+
+def run_export_command(options: argparse.Namespace) -> int:
+    from generator.site.export import export_docs
+    from generator.site.generate import FactsFailed
+
+    if not options.config.is_file():
+        print(f"error: --config {options.config} is not a file", file=sys.stderr)
+        return 2
+    try:
+        written, unchanged = export_docs(
+            options.out, options.config, options.corpus, options.facts, options.links
+        )
+    except FactsFailed as failed:
+        sys.stdout.write(str(failed))
+        print("error: the facts do not pass the check; nothing was exported", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"Exported to {options.out}: {written} files written, {unchanged} unchanged.")
+    return 0
 
 
 def add_folder_options(parser: argparse.ArgumentParser) -> None:
@@ -324,7 +462,15 @@ def run_audit_command(options: argparse.Namespace) -> int:
     from generator.audit import run_audit
     from generator.hosts import configured_hosts
 
-    return run_audit(options.site, configured_hosts(options.config))
+    status = run_audit(options.site, configured_hosts(options.config))
+    if options.facts is None or status == 2:
+        return status
+    from generator.site.completeness import missing_facts
+
+    missing = missing_facts(options.site, options.facts)
+    for finding in missing:
+        print(finding)
+    return 1 if missing else status
 
 
 def authoring() -> ModuleType:

@@ -2,7 +2,8 @@
 
 A page may name another host only where the site put it there: the theme (its web fonts and its
 "Made with Material" link), the configuration (`site_url`, `repo_url`, so "Edit this fact"
-links) and the corpus's own metadata (the `url:` of a source). An image, stylesheet or link to
+links), the hand-written pages of `docs/` (reviewed like code) and the corpus's own metadata
+(the `url:` of a source). An image, stylesheet or link to
 any other host came from somewhere else, and the audit reports it.
 """
 
@@ -11,8 +12,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-#: Material's pages load its web fonts from Google and link to its own documentation.
-THEME_HOSTS = frozenset({"fonts.googleapis.com", "fonts.gstatic.com", "squidfunk.github.io"})
+#: Material's pages load its web fonts from Google and link to its own documentation; Zensical's
+#: pages (the builder tested as Material's successor) link to Zensical's site.
+THEME_HOSTS = frozenset(
+    {"fonts.googleapis.com", "fonts.gstatic.com", "squidfunk.github.io", "zensical.org"}
+)
 #: Schemes whose URLs name a host after the colon (with or without slashes: browsers read
 #: `https:evil.example` and `https:\\evil.example` as `https://evil.example`).
 HOST_SCHEMES = frozenset({"http", "https", "ftp", "ws", "wss", "file"})
@@ -20,6 +24,10 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):(.*)", re.DOTALL)
 _DROPPED = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
 _EDGES = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")  # and controls and spaces around it
 _AUTHORITY_END = re.compile(r"[/?#]")
+#: A link of a hand-written Markdown page: `[text](URL)`, `<URL>` or `[name]: URL`.
+_MARKDOWN_LINK = re.compile(
+    r"\]\((https?://[^)\s]+)|<(https?://[^>\s]+)>|^\[[^\]]+\]:\s*(\S+)", re.M
+)
 
 
 def url_target(value: str) -> str | None:
@@ -46,9 +54,9 @@ def _host(authority: str) -> str:
 
 
 def configured_hosts(config_file: Path) -> frozenset[str]:
-    """The theme's hosts, and those of `site_url`, `repo_url`, Material's `extra.social` links
-    and the corpus's source URLs (the corpus folder named in the factsheet plugin's settings
-    of `config_file`)."""
+    """The theme's hosts, and those of `site_url`, `repo_url`, Material's `extra.social` links,
+    the links of the hand-written pages (`docs_dir`) and the corpus's source URLs (the corpus
+    folder named in the factsheet plugin's settings of `config_file`)."""
     if not config_file.is_file():
         return THEME_HOSTS
     from mkdocs.utils.yaml import yaml_load  # MkDocs' own reading (with !ENV and !relative)
@@ -60,10 +68,21 @@ def configured_hosts(config_file: Path) -> frozenset[str]:
     urls = [str(config.get(name) or "") for name in ("site_url", "repo_url")]
     urls.extend(_social_links(config.get("extra")))
     corpus = _plugin_options(config.get("plugins"), "factsheet").get("corpus", "corpus")
+    root = config_file.resolve().parent
     if corpus is not None:
-        urls.extend(listed_urls(config_file.resolve().parent / str(corpus)))
+        urls.extend(listed_urls(root / str(corpus)))
+    urls.extend(_hand_written_links(root / str(config.get("docs_dir") or "docs")))
     hosts = {url_target(url) for url in urls if url}
     return THEME_HOSTS | {host for host in hosts if host and not host.endswith(":")}
+
+
+def _hand_written_links(docs: Path) -> list[str]:
+    """The web addresses the Markdown pages of `docs` link to."""
+    found: list[str] = []
+    for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        text = page.read_text(encoding="utf-8", errors="replace")
+        found.extend(next(filter(None, match.groups())) for match in _MARKDOWN_LINK.finditer(text))
+    return found
 
 
 def _social_links(extra: object) -> list[str]:

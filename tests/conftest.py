@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")  # Debian's: `make test` installs it with apt-get
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's: `make test` installs it with apt-get as root
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -80,9 +80,15 @@ def run_cli(tmp_path: Path) -> RunCli:
 
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Browser]:
-    """Headless Chromium driven by Playwright, one for the session; skips the test without it."""
+    """Headless Chromium driven by Playwright, one for the session. Without it the browser tests
+    fail, saying how to install it: they never skip silently (CI installs it; `make test` too,
+    as root)."""
     if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium")
+        pytest.fail(
+            f"the browser tests need Chromium at {CHROMIUM} (Debian's 'chromium' package): "
+            "install it with `sudo apt-get install chromium`",
+            pytrace=False,
+        )
     from playwright.sync_api import sync_playwright  # only the browser tests pay for the import
 
     with sync_playwright() as playwright:

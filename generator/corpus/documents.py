@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,14 +14,18 @@ from pydantic import AfterValidator, Field
 
 from generator.corpus.normalize import paragraphs_of, split_paragraphs
 from generator.diagnostics import Diagnostic, ExpectedError
-from generator.load.validate import validate_item
-from generator.load.yaml import RawItem, load_bytes
+from generator.load.validate import Entry, validate_item
+from generator.load.yaml import RawItem, load_bytes, shown
 from generator.model import RESERVED_IDS, DocId, FuzzyDate, Line, Strict
 
 SOURCES_FILE = "sources.yml"
 #: A document's text -> its paragraphs, verbatim and normalised (from a cache, or afresh).
 Splitter = Callable[[str], tuple[list[str], list[str]]]
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+#: The only addresses a source may link to: no javascript:, data: or file: link reaches the site.
+WEB_ADDRESS = re.compile(r"^https?://[^\s\"'<>]+$")
+ADDRESS_FIELDS = ("url", "archived_url")
+DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 def _not_reserved_page(value: str) -> str:
@@ -38,7 +43,10 @@ class DocumentMeta(Strict):
     outlet: Line | None = None
     author: Line | None = None
     published: FuzzyDate | None = None
-    url: str | None = Field(default=None, pattern=r"^https?://[^\s\"'<>]+$")
+    #: Where the document was published, an archived copy of it, and when it was retrieved.
+    url: str | None = None
+    archived_url: str | None = None
+    retrieved: Annotated[FuzzyDate, Field(pattern=DAY_PATTERN)] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,10 +271,16 @@ def normalized_document(doc_id: str, path: str, listing: Listing, normalized: st
     return Document(doc_id, Path(path), None, meta, paragraphs, normalized, listing.sha256)
 
 
+#: The fields of a source that hold the address of a web page.
+URL_FIELDS = ("url", "archived_url")
+
+
 def listed_urls(root: Path) -> list[str]:
-    """The `url:` of every valid entry of the corpus's sources.yml (none if it is missing)."""
+    """The `url:` and `archived_url:` of every valid entry of the corpus's sources.yml (none
+    if it is missing)."""
     metas, _ = _load_sources(root / SOURCES_FILE, SOURCES_FILE, PLAIN)
-    return [str(entry.fields["url"]) for entry in metas.values() if entry.fields.get("url")]
+    fields = [entry.fields.get(name) for entry in metas.values() for name in URL_FIELDS]
+    return [str(url) for url in fields if url]
 
 
 def _load_sources(path: Path, display: str, steps: Steps) -> Sources:
@@ -292,8 +306,21 @@ def parse_sources(raw: bytes, display: str) -> Sources:
             message = f"document {entry.model.id} is listed twice (first on line {first})"
             diagnostics.append(entry.diagnostic(("id",), "duplicate-id", message))
             continue
-        metas[entry.model.id] = Listing(entry.model.model_dump(), entry.raw)
+        fields = entry.model.model_dump()
+        for name in ADDRESS_FIELDS:
+            if fields[name] is not None and not WEB_ADDRESS.match(fields[name]):
+                diagnostics.append(_not_web_address(entry, name, fields[name]))
+                fields[name] = None
+        metas[entry.model.id] = Listing(fields, entry.raw)
     return metas, diagnostics
+
+
+def _not_web_address(entry: Entry[DocumentMeta], name: str, value: str) -> Diagnostic:
+    message = (
+        f"'{name}' is '{shown(value)}': give the address of a web page, starting with "
+        "https:// or http:// (other links are never put on the site)"
+    )
+    return entry.diagnostic((name,), "corpus-integrity", message)
 
 
 def _document_files(

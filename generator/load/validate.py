@@ -168,6 +168,7 @@ def _pattern_hint(path: YamlPath, value: object) -> str:
         "countries": "must be an ISO 3166-1 alpha-2 code in capitals, like 'AU'",
         "date": "must be a date written YYYY-MM-DD, YYYY-MM or YYYY (as precise as the quote)",
         "doc": "must be a corpus document id: the file name without .txt, no paths",
+        "retrieved": "must be the day the copy was saved, written YYYY-MM-DD",
         "[key]": "must be a lowercase name of letters, digits and _, like 'aircraft'",
     }
     meant = _corrected(field, str(value))

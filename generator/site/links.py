@@ -34,13 +34,17 @@ def page_url(src: str, directory_urls: bool = True) -> str:
 class Linker:
     """Relative links from one page (called in templates as `url(target, anchor)`)."""
 
-    def __init__(self, src: str, directory_urls: bool = True) -> None:
+    def __init__(self, src: str, directory_urls: bool = True, source: bool = False) -> None:
         self.directory_urls = directory_urls
-        here = page_url(src, directory_urls)
-        self.base = (here.rstrip("/") if directory_urls else posixpath.dirname(here)) or "."
+        #: Links to the Markdown files, from the page's own file (as Zensical resolves them).
+        self.source = source
+        here = src if source else page_url(src, directory_urls)
+        self.base = (here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)) or "."
 
     def __call__(self, target: str, anchor: str | None = None) -> str:
-        path = page_url(target, self.directory_urls) if target.endswith(".md") else target
+        path = target
+        if target.endswith(".md") and not self.source:
+            path = page_url(target, self.directory_urls)
         relative = relative_path(path or ".", self.base)
         if not path or path.endswith("/"):
             relative = "./" if relative == "." else relative + "/"

@@ -14,14 +14,10 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.check.pipeline import run_check
 from generator.corpus.documents import CorpusChanged
 from generator.progress import progress_shown
 from generator.report.text import render as render_text
-from generator.site.assemble import build_site
-from generator.site.downloads import downloads
-from generator.site.edit import EditLinks
-from generator.site.pages import build_pages
+from generator.site.generate import FactsFailed, SiteSettings, generate_files
 from generator.site.render import Renderer
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
@@ -52,26 +48,21 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
         return self.root / relative
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        settings = SiteSettings(
+            config.site_name, config.repo_url, self.config.edit_branch, self.root
+        )
+        assert self.renderer is not None
         try:
-            return self.add_pages(files, config)
+            with progress_shown("checking the facts") as stages:
+                result, generated = generate_files(
+                    self.folder("corpus"), self.folder("facts"), settings, self.renderer, stages
+                )
+        except FactsFailed as failed:
+            raise PluginError(f"the facts do not pass the check:\n{failed}") from None
         except CorpusChanged as error:  # one line, not a traceback
             raise PluginError(str(error)) from None
-
-    def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
-        """Check the facts, then add every generated page and download to `files`."""
-        with progress_shown("checking the facts") as stages:
-            result = run_check(self.folder("corpus"), self.folder("facts"))
-            if result.summary.errors:
-                raise PluginError("the facts do not pass the check:\n" + render_text(result))
-            for line in render_text(result).splitlines()[:-1]:
-                log.info(line)
-            stages.stage("assembling the fact pages")
-            edit = EditLinks(config.repo_url, self.config.edit_branch, self.root)
-            site = build_site(result, edit)
-            assert self.renderer is not None
-            stages.stage("rendering the fact pages")
-            generated = build_pages(site, self.renderer, config.site_name)
-            generated.update(downloads(result))
+        for line in render_text(result).splitlines()[:-1]:
+            log.info(line)
         for src, content in sorted(generated.items()):
             files.append(generated_file(config, files, src, content))
         return files

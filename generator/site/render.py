@@ -56,12 +56,16 @@ def front_matter(title: str) -> str:
 class Renderer:
     """Renders page templates into Markdown documents; templates compile once."""
 
-    def __init__(self, directory_urls: bool = True, env: Environment | None = None) -> None:
+    def __init__(
+        self, directory_urls: bool = True, env: Environment | None = None, source: bool = False
+    ) -> None:
         self.env = env or environment()
         self.directory_urls = directory_urls
+        #: Links between pages point at their Markdown files (see `Linker`).
+        self.source = source
 
     def page(self, template: str, src: str, title: str, **context: Any) -> str:
         body = self.env.get_template(template).render(
-            url=Linker(src, self.directory_urls), **context
+            url=Linker(src, self.directory_urls, self.source), **context
         )
         return front_matter(title) + body

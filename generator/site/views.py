@@ -14,6 +14,7 @@ from generator.site import links
 from generator.site.conflicts import Conflict, fact_conflicts
 from generator.site.dates import flag
 from generator.site.edit import EditLinks
+from generator.site.fragments import text_fragment_link
 from generator.site.quotes import ParagraphCache, QuoteView, quote_view, sentence_anchor
 
 
@@ -45,12 +46,16 @@ class SourceInfo:
     author: str | None = None
     published: str | None = None
     url: str | None = None
+    archived_url: str | None = None
+    retrieved: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class CitedQuote:
     quote: QuoteView
     source: SourceInfo
+    #: The quoted text in the original article (a text fragment link), when its address is known.
+    original: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +111,8 @@ class SentenceView:
     anchor: str
     text: str
     cited_by: tuple[Ref, ...]
+    #: A cited sentence in the original article (a text fragment link), when its address is known.
+    original: str | None = None
 
 
 @dataclass(slots=True)
@@ -135,7 +142,15 @@ def source_info(document: Document) -> SourceInfo:
     if meta is None:
         return SourceInfo(document.id, document.id, src)
     return SourceInfo(
-        document.id, meta.title, src, meta.outlet, meta.author, meta.published, meta.url
+        document.id,
+        meta.title,
+        src,
+        meta.outlet,
+        meta.author,
+        meta.published,
+        meta.url,
+        meta.archived_url,
+        meta.retrieved,
     )
 
 
@@ -149,7 +164,9 @@ def source_view(
         for number, (start, end) in enumerate(cache.sentences(document.id, index)):
             anchor = sentence_anchor(index, number)
             refs = tuple(cited.get(anchor, ()))
-            sentences.append(SentenceView(anchor, text[start:end], refs))
+            sentence = text[start:end]
+            original = text_fragment_link(info.url, sentence) if refs and info.url else None
+            sentences.append(SentenceView(anchor, sentence, refs, original))
         paragraphs.append(sentences)
     count = sum(len(refs) for refs in cited.values())
     return SourceView(info, paragraphs, count)
@@ -217,7 +234,9 @@ def cited_quotes(result: CheckResult, cache: ParagraphCache) -> dict[int, list[C
                 if document
                 else SourceInfo(view.doc_id, view.doc_id, links.source_page(view.doc_id))
             )
-        by_owner.setdefault(id(check.owner), []).append(CitedQuote(view, infos[view.doc_id]))
+        info = infos[view.doc_id]
+        cited = CitedQuote(view, info, original_link(info, view))
+        by_owner.setdefault(id(check.owner), []).append(cited)
     return by_owner
 
 
@@ -243,3 +262,10 @@ def _dated(quotes: list[QuoteCheck]) -> dict[int, tuple[str, list[QuoteCheck]]]:
         if quote.owner.model.date is not None:
             owners.setdefault(id(quote.owner), (quote.owner.model.date, []))[1].append(quote)
     return owners
+
+
+def original_link(info: SourceInfo, view: QuoteView) -> str | None:
+    """The verified quote's text in the original article, when its address is known."""
+    if info.url is None or view.anchor is None:
+        return None
+    return text_fragment_link(info.url, view.marked)

@@ -29,6 +29,7 @@ import yaml
 from playwright.sync_api import Browser
 
 from generator.audit import audit_site
+from generator.hosts import configured_hosts
 
 from .workspace import REPO_ROOT
 
@@ -186,7 +187,7 @@ def test_the_audit_finds_nothing_on_the_injected_site(
     injected_site: tuple[Path, dict[str, object]],
 ) -> None:
     site, _ = injected_site
-    count, findings = audit_site(site)
+    count, findings = audit_site(site, configured_hosts(site.parent / "mkdocs.yml"))
     assert count >= 2 * len(PAYLOADS) + 5  # a page per country, event and source at least
     assert findings == []
 

@@ -35,7 +35,16 @@ def cli_section() -> str:
 
 
 def test_the_commands_are_the_ones_documented_below() -> None:
-    assert subcommands() == ["audit", "check", "diff", "fix", "quote", "schema"]
+    assert subcommands() == [
+        "add",
+        "audit",
+        "check",
+        "diff",
+        "export-docs",
+        "fix",
+        "quote",
+        "schema",
+    ]
 
 
 @pytest.mark.parametrize("name", subcommands())
