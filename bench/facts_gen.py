@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bench import words
 from bench.corpus_gen import Corpus, Sentence, published
-from generator.dates import readings
+from generator.corpus.dates import readings
 
 FACTS_PER_FILE = 100
 EVENTS_PER_FILE = 100

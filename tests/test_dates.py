@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.dates import DateSource, date_sources, date_span, gives, readings, unread
+from generator.corpus.dates import DateSource, date_sources, date_span, gives, readings, unread
 
 P_2014 = "2014-09-15"  # a Monday (001's published date)
 P_2015 = "2015-11-26"  # a Thursday

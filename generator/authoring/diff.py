@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.load.factbase import FactBase
 from generator.load.validate import Entry
-from generator.wording import spoken_path
+from generator.load.wording import spoken_path
 
 #: The sections compared, in the order they are reported, with the field that names an entry.
 KINDS = (("fact", "facts", "claim"), ("event", "events", "name"), ("country", "countries", "name"))

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import MAX_PER_FILE, Diagnostic, Omitted
+from generator.load.unread import facts_in
 from generator.load.validate import Entry, M, count_problems, validate_item
 from generator.load.yaml import MAX_BYTES, LoadedFile, RawItem, load_bytes, shown
 from generator.model import Country, Event, Fact
-from generator.unread import facts_in
 
 SECTIONS = frozenset({"countries", "events", "facts"})
 

@@ -12,9 +12,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.diagnostics import Diagnostic
+from generator.load.wording import did_you_mean, spoken_path
 from generator.load.yaml import RawItem, YamlPath, shown
 from generator.model import CODE_PATTERN, SLUG_PATTERN
-from generator.wording import did_you_mean, spoken_path
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -18,8 +18,8 @@ import yaml
 
 from generator.diagnostics import MAX_PER_FILE, Diagnostic, Omitted
 from generator.diagnostics import shown as shown  # re-exported: validate and factbase use it
-from generator.wording import did_you_mean
-from generator.yamlhints import SyntaxError_, hint
+from generator.load.wording import did_you_mean
+from generator.load.yamlhints import SyntaxError_, hint
 
 try:
     from yaml import CSafeLoader as SafeLoader

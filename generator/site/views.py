@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.corpus.dates import date_sources
 from generator.corpus.documents import Document
-from generator.dates import date_sources
 from generator.load.validate import Entry
 from generator.match.verify import QuoteCheck
 from generator.model import Country, Event, Fact

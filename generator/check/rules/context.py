@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.check.readings import Reading, readings, stated_parts
 from generator.check.tables import Tables
 from generator.corpus.documents import Corpus
+from generator.corpus.stated import Stated
 from generator.load.factbase import FactBase
 from generator.match.search import CorpusIndex
 from generator.match.verify import QuoteCheck
-from generator.readings import Reading, readings, stated_parts
-from generator.stated import Stated
 
 
 @dataclass(slots=True)

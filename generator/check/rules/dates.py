@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.check.rules.context import Context
-from generator.dates import DateSource, date_sources, date_span, gives, unread
+from generator.corpus.dates import DateSource, date_sources, date_span, gives, unread
 from generator.diagnostics import Diagnostic
 from generator.match.verify import QuoteCheck
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from generator.check.rules.context import Context
 from generator.diagnostics import Diagnostic
 from generator.load.validate import Entry
+from generator.load.wording import did_you_mean
 from generator.model import Event, Fact
-from generator.wording import did_you_mean
 
 ID = "references"
 

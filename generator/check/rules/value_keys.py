@@ -6,10 +6,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
+from generator.check.readings import counted
 from generator.check.rules.context import Context
 from generator.diagnostics import Diagnostic
 from generator.load.yaml import shown
-from generator.readings import counted
 
 ID = "value_keys"
 WINDOW = 5

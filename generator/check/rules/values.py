@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.check.readings import Reading, excerpt
 from generator.check.rules.context import Context
 from generator.diagnostics import Diagnostic
 from generator.load.yaml import shown
-from generator.readings import Reading, excerpt
 
 ID = "values"
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.dateforms import FORMS_BY_CUES, Anchors
-from generator.datespan import Precision, Reading, Span, date_span
+from generator.corpus.dateforms import FORMS_BY_CUES, Anchors
+from generator.corpus.datespan import Precision, Reading, Span, date_span
 
 __all__ = [
     "DateSource",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from generator.corpus.stated import Stated, stated_in
 from generator.match.verify import QuoteCheck
 from generator.quantity import Quantity
-from generator.stated import Stated, stated_in
 
 _WORDS = re.compile(r"[^\W\d_]+")
 #: Words that end what a quote counts: "10 military aircraft and 600 personnel".

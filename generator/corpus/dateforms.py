@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from generator.datespan import Reading, month_span
+from generator.corpus.datespan import Reading, month_span
 
 #: The cues: kinds of date words a text may hold (as bits of a number).
 MONTH, DAY_MONTH, YEAR, WEEKDAY, RELATIVE = (1 << bit for bit in range(5))
