@@ -15,13 +15,19 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.checker import run_check
+from generator.checker import CheckResult, run_check
 from generator.report.text import render as render_text
 from generator.site.assemble import build_site
+from generator.site.buildinfo import BuildInfo, build_date, data_version
 from generator.site.downloads import downloads
 from generator.site.edit import EditLinks
-from generator.site.pages import build_pages
+from generator.site.errorpage import error_pages
+from generator.site.feed import atom_feed
+from generator.site.history import facts_history
+from generator.site.links import page_url
+from generator.site.pages import DEFAULT_LICENCE, build_pages
 from generator.site.render import Renderer
+from generator.site.views import Site
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -32,6 +38,8 @@ class FactSheetConfig(base.Config):  # type: ignore[no-untyped-call]
     corpus = c.Type(str, default="corpus")
     #: The branch "edit this fact" links point to (only used when repo_url is set).
     edit_branch = c.Type(str, default="main")
+    #: The licence statement of the fact sheet's data, on the Downloads page.
+    licence = c.Type(str, default=DEFAULT_LICENCE)
 
 
 class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-call]
@@ -41,6 +49,9 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
         self.root = Path()
         self.renderer: Renderer | None = None
         self.serving = False
+        #: The generated paths of the last good build (a failed check when serving shows
+        #: its report at each of them).
+        self.pages: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this one plugin object across the rebuilds of a serve.
@@ -58,14 +69,40 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         result = run_check(self.folder("corpus"), self.folder("facts"))
         if result.summary.errors:
-            raise PluginError("the facts do not pass the check:\n" + render_text(result))
+            report = render_text(result)
+            if not self.serving:
+                raise PluginError("the facts do not pass the check:\n" + report)
+            log.error("the facts do not pass the check:\n%s", report)
+            return self.add(files, config, error_pages(report, self.pages))
         for line in render_text(result).splitlines()[:-1]:
             log.info(line)
+        generated = self.generate(result, config)
+        self.pages = set(generated)
+        return self.add(files, config, generated)
+
+    def generate(self, result: CheckResult, config: MkDocsConfig) -> dict[str, str]:
+        """Every generated page and download of a checked fact base, by its path under docs/."""
         edit = EditLinks(config.repo_url, self.config.edit_branch, self.root)
         site = build_site(result, edit)
         assert self.renderer is not None
-        generated = build_pages(site, self.renderer, config.site_name)
-        generated.update(downloads(result))
+        build = BuildInfo(
+            config.site_name,
+            build_date(),
+            data_version(self.folder("facts")),
+            config.site_url or "",
+        )
+        history = facts_history(self.folder("facts"))
+        if history.missing:
+            log.info("Changes page: %s", history.missing)
+        generated = build_pages(
+            site, self.renderer, config.site_name, build, history, self.config.licence
+        )
+        urls = page_urls(site, build.site_url, config.use_directory_urls)
+        generated.update(downloads(result, urls))
+        generated["changes.xml"] = atom_feed(history, build)
+        return generated
+
+    def add(self, files: Files, config: MkDocsConfig, generated: dict[str, str]) -> Files:
         for src, content in sorted(generated.items()):
             files.append(generated_file(config, files, src, content))
         return files
@@ -93,6 +130,22 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
         for path in (self.folder("facts"), self.folder("corpus"), TEMPLATES):
             server.watch(str(path))
         return server
+
+
+def page_urls(site: Site, site_url: str, directory_urls: bool) -> dict[str, str]:
+    """`fact:ID` and `event:ID` -> the page's address (site-relative without site_url)."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    urls = {
+        f"fact:{fact.id}": f"{base}{page_url(fact.home.src, directory_urls)}#{fact.home.anchor}"
+        for fact in site.facts
+    }
+    urls.update(
+        {
+            f"event:{key}": base + page_url(event.src, directory_urls)
+            for key, event in site.events.items()
+        }
+    )
+    return urls
 
 
 def generated_file(config: MkDocsConfig, files: Files, src: str, content: str) -> File:

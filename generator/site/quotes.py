@@ -26,6 +26,9 @@ class QuoteView:
     sentences: tuple[int, ...] = ()
     normalisations: tuple[str, ...] = ()
     elided: bool = False
+    #: Where the marked text starts and ends in the raw paragraph (both 0 when not found).
+    start: int = 0
+    end: int = 0
 
     @property
     def anchor(self) -> str | None:
@@ -97,4 +100,6 @@ def quote_view(check: QuoteCheck, cache: ParagraphCache) -> QuoteView:
         covered,
         used,
         elided,
+        start,
+        end,
     )

@@ -12,6 +12,7 @@ from generator.model import TOPICS
 from generator.site.bytecode import bytecode_cache
 from generator.site.dates import show_date
 from generator.site.links import Linker
+from generator.site.passages import PagePassages
 
 TOPIC_LABELS = {topic: topic.capitalize() for topic in TOPICS}
 NORMALISATION_LABELS = {
@@ -41,11 +42,17 @@ def environment() -> Environment:
     env.filters["date"] = show_date
     env.filters["normalisations"] = lambda names: ", ".join(NORMALISATION_LABELS[n] for n in names)
     env.globals["TOPIC_LABELS"] = TOPIC_LABELS
+    env.globals["passage"] = PagePassages()  # pages that repeat passages pass their own
     return env
 
 
 def front_matter(title: str) -> str:
-    """YAML front matter with the page title, HTML-escaped (themes print it unescaped)."""
+    """YAML front matter with the page title, HTML-escaped (themes print it unescaped).
+
+    No title (the home page) leaves the browser tab with the site's name alone.
+    """
+    if not title:
+        return ""
     return "---\ntitle: " + json.dumps(str(escape(title)), ensure_ascii=False) + "\n---\n\n"
 
 
@@ -56,8 +63,10 @@ class Renderer:
         self.env = env or environment()
         self.directory_urls = directory_urls
 
+    def linker(self, src: str) -> Linker:
+        """Relative links from the page at `src`."""
+        return Linker(src, self.directory_urls)
+
     def page(self, template: str, src: str, title: str, **context: Any) -> str:
-        body = self.env.get_template(template).render(
-            url=Linker(src, self.directory_urls), **context
-        )
+        body = self.env.get_template(template).render(url=self.linker(src), **context)
         return front_matter(title) + body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from generator.checker import CheckResult, Summary
@@ -11,6 +12,7 @@ from generator.site import links
 from generator.site.conflicts import Conflict, fact_conflicts
 from generator.site.dates import flag
 from generator.site.edit import EditLinks
+from generator.site.furniture import is_furniture
 from generator.site.quotes import ParagraphCache, QuoteView, quote_view, sentence_anchor
 from generator.validate import Entry
 
@@ -94,6 +96,8 @@ class SentenceView:
     anchor: str
     text: str
     cited_by: tuple[Ref, ...]
+    #: The sentence's text in pieces, each with whether a quote covers it (to mark exactly that).
+    segments: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(slots=True)
@@ -101,6 +105,12 @@ class SourceView:
     info: SourceInfo
     paragraphs: list[list[SentenceView]]
     citations: int
+    #: Per paragraph: whether it is page furniture (headline, caption, sign-up link...).
+    furniture: list[bool] = field(default_factory=list)
+    #: Per paragraph: the facts and events quoting it, in order, each once.
+    citers: list[list[Ref]] = field(default_factory=list)
+    #: What the document's metadata does not state ("outlet", "author", ...), said once.
+    unstated: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -128,19 +138,60 @@ def source_info(document: Document) -> SourceInfo:
 
 
 def source_view(
-    document: Document, info: SourceInfo, cache: ParagraphCache, cited: dict[str, list[Ref]]
+    document: Document,
+    info: SourceInfo,
+    cache: ParagraphCache,
+    cited: dict[str, list[Ref]],
+    marks: dict[int, list[tuple[int, int]]] | None = None,
 ) -> SourceView:
-    """Every sentence of the document, each with the facts and events that cite it."""
-    paragraphs = []
+    """Every sentence of the document, each with the facts and events that cite it.
+
+    `marks` gives, per paragraph, the raw spans that quotes cover: only those are marked.
+    """
+    marks = marks or {}
+    view = SourceView(info, [], sum(len(refs) for refs in cited.values()))
     for index, text in enumerate(document.paragraphs):
-        sentences = []
+        sentences, citers = [], []
         for number, (start, end) in enumerate(cache.sentences(document.id, index)):
             anchor = sentence_anchor(index, number)
             refs = tuple(cited.get(anchor, ()))
-            sentences.append(SentenceView(anchor, text[start:end], refs))
-        paragraphs.append(sentences)
-    count = sum(len(refs) for refs in cited.values())
-    return SourceView(info, paragraphs, count)
+            citers += [ref for ref in refs if ref not in citers]
+            pieces = segments(text, start, end, marks.get(index, []))
+            sentences.append(SentenceView(anchor, text[start:end], refs, pieces))
+        view.paragraphs.append(sentences)
+        view.citers.append(citers)
+        view.furniture.append(not citers and is_furniture(text, info.title))
+    view.unstated = unstated(info)
+    return view
+
+
+def segments(
+    text: str, start: int, end: int, spans: list[tuple[int, int]]
+) -> tuple[tuple[str, bool], ...]:
+    """text[start:end] cut where the quoted spans begin and end, each piece with "is quoted"."""
+    cuts = {start, end}
+    for left, right in spans:
+        cuts.update(point for point in (left, right) if start < point < end)
+    points = sorted(cuts)
+    pieces: list[tuple[str, bool]] = []
+    for left, right in itertools.pairwise(points):
+        quoted = any(a <= left and right <= b for a, b in spans)
+        if pieces and pieces[-1][1] == quoted:
+            pieces[-1] = (pieces[-1][0] + text[left:right], quoted)
+        else:
+            pieces.append((text[left:right], quoted))
+    return tuple(pieces)
+
+
+def unstated(info: SourceInfo) -> list[str]:
+    """The metadata fields sources.yml leaves out for a document, in reading order."""
+    fields = (
+        ("outlet", info.outlet),
+        ("author", info.author),
+        ("date of publication", info.published),
+        ("original address", info.url),
+    )
+    return [name for name, value in fields if not value]
 
 
 def country_refs(codes: list[str], countries: dict[str, CountryView]) -> list[CountryRef]:
