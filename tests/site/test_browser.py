@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -88,3 +89,26 @@ def test_the_injection_claim_shows_literally_and_runs_nothing(page: Page, small_
     assert page.locator("h1").inner_text() == "Paris conference <b>on</b> *Iraq*"
     page.goto(small_url + "timeline.html")
     assert page.get_by_text(INJECTION).count() == 1
+
+
+def test_a_fact_can_be_cited_in_plain_text_and_csl_json(page: Page, small_url: str) -> None:
+    page.goto(small_url + "events/paris-conference-2014.html")
+    fact = page.locator("article.fs-fact", has=page.locator("#fact-au-aircraft-personnel-pledge"))
+    permalink = fact.locator("a.fs-permalink")
+    assert permalink.inner_text() == "#au-aircraft-personnel-pledge"
+    address = small_url + "countries/au.html#fact-au-aircraft-personnel-pledge"
+    assert permalink.evaluate("a => a.href") == address
+    assert fact.get_by_role("button", name="Copy link").is_visible()
+    fact.get_by_role("button", name="Cite").click()
+    text = fact.locator(".fs-cite-text").inner_text()
+    assert text.startswith("\u201cAustralia pledged combat aircraft and 600 personnel.\u201d")
+    assert address in text and "built 1 January 2015" in text
+    assert "VICE News, \u201cAnti-Islamic State Coalition" in text
+    items = json.loads(fact.locator(".fs-cite-csl").inner_text())
+    assert items[0]["type"] == "dataset" and items[0]["URL"] == address
+    assert items[0]["title"] == "Australia pledged combat aircraft and 600 personnel."
+    assert items[0]["accessed"] == {"date-parts": [[2015, 1, 1]]}
+    vice = next(item for item in items if item.get("container-title") == "VICE News")
+    assert vice["type"] == "article-newspaper"
+    assert vice["issued"] == {"date-parts": [[2014, 9, 15]]}
+    assert vice["author"] == [{"literal": "John Beck"}]
