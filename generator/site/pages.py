@@ -20,6 +20,8 @@ DEFAULT_LICENCE = (
     "The facts (claims, values, dates, links) are published under the Creative Commons "
     "Attribution 4.0 licence (CC BY 4.0): reuse them, naming this fact sheet."
 )
+#: Entries of one commit listed on the Changes page (the Atom feed lists them all).
+CHANGES_SHOWN = 30
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
@@ -76,6 +78,7 @@ def build_pages(
             "Changes",
             history=history or History(missing="The build read no history of the facts."),
             fact_links={fact.id: fact.home for fact in site.facts},
+            shown=CHANGES_SHOWN,
         ),
     }
     for country in site.countries.values():
