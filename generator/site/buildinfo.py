@@ -8,6 +8,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+DEFAULT_LICENCE = (
+    "The facts (claims, values, dates, links) are published under the Creative Commons "
+    "Attribution 4.0 licence (CC BY 4.0): reuse them, naming this fact sheet."
+)
+
 
 @dataclass(frozen=True, slots=True)
 class BuildInfo:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.model import TOPICS
-from generator.site.buildinfo import BuildInfo
+from generator.site.buildinfo import DEFAULT_LICENCE, BuildInfo
 from generator.site.charts import figure_chart, figure_rows, timeline_chart
 from generator.site.cite import citation_json
 from generator.site.dates import month_of
@@ -16,10 +16,6 @@ from generator.site.passages import page_passages
 from generator.site.render import Renderer
 from generator.site.views import CitedQuote, CountryView, EventView, FactView, Ref, Site
 
-DEFAULT_LICENCE = (
-    "The facts (claims, values, dates, links) are published under the Creative Commons "
-    "Attribution 4.0 licence (CC BY 4.0): reuse them, naming this fact sheet."
-)
 #: Entries of one commit listed on the Changes page (the Atom feed lists them all).
 CHANGES_SHOWN = 30
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

@@ -18,14 +18,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator.checker import CheckResult, run_check
 from generator.report.text import render as render_text
 from generator.site.assemble import build_site
-from generator.site.buildinfo import BuildInfo, build_date, data_version
+from generator.site.buildinfo import DEFAULT_LICENCE, BuildInfo, build_date, data_version
 from generator.site.downloads import downloads
 from generator.site.edit import EditLinks
 from generator.site.errorpage import error_pages
 from generator.site.feed import atom_feed
 from generator.site.history import facts_history
 from generator.site.links import page_url
-from generator.site.pages import DEFAULT_LICENCE, build_pages
+from generator.site.pages import build_pages
 from generator.site.render import Renderer
 from generator.site.views import Site
 

@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import escape
 
 from generator.model import TOPICS
+from generator.site.buildinfo import DEFAULT_LICENCE, BuildInfo, build_date
 from generator.site.bytecode import bytecode_cache
 from generator.site.dates import show_date
 from generator.site.links import Linker
@@ -43,6 +44,8 @@ def environment() -> Environment:
     env.filters["normalisations"] = lambda names: ", ".join(NORMALISATION_LABELS[n] for n in names)
     env.globals["TOPIC_LABELS"] = TOPIC_LABELS
     env.globals["passage"] = PagePassages()  # pages that repeat passages pass their own
+    env.globals["build"] = BuildInfo("", build_date(), "")  # build_pages sets the real one
+    env.globals["licence"] = DEFAULT_LICENCE
     return env
 
 
