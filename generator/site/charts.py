@@ -17,7 +17,9 @@ from generator.site.links import Linker
 from generator.site.views import CitedQuote, FactView, Site
 
 WIDTH = 360
-LEFT, RIGHT = 12, 340
+LEFT, RIGHT = 16, 340
+#: The timeline's line: fact bars (at most 60 high) above it, event dots below.
+BASE = 66
 COLOURS = ("#3949ab", "#c2185b", "#00796b", "#e65100")
 _NUMBER = re.compile(r"\d[\d,]*")
 
@@ -144,19 +146,21 @@ def timeline_chart(site: Site, url: Linker) -> str:
     span = _month_range(months[0], months[-1])
     step = (RIGHT - LEFT) / max(len(span) - 1, 1)
     x = {month: LEFT + index * step for index, month in enumerate(span)}
-    out = [tag("line", x1=LEFT, x2=RIGHT, y1=120, y2=120, class_="fs-track")]
+    out = [tag("line", x1=LEFT, x2=RIGHT, y1=BASE, y2=BASE, class_="fs-track")]
     out += [_fact_bar(month, facts.count(month), x[month]) for month in span if month in facts]
     stacks: dict[str, int] = {}
     for event in events:
         month = month_of(event.date)
         level = stacks[month] = stacks.get(month, 0) + 1
         title = tag("title", escape(f"{show_date(event.date)}: {event.name}"))
-        dot = tag("circle", cx=f"{x[month]:.1f}", cy=126 + level * 11, r=5, class_="fs-event-dot")
+        dot = tag(
+            "circle", cx=f"{x[month]:.1f}", cy=BASE + 6 + level * 11, r=5, class_="fs-event-dot"
+        )
         out.append(tag("a", title + dot, href=url(event.src)))
     deepest = max(stacks.values(), default=0) * 11
-    out += _month_labels(span, x, 132 + deepest)
+    out += _month_labels(span, x, BASE + 12 + deepest)
     label = "Dated facts per month (bars, above the line) and events (dots, below it)"
-    return _svg(label, 150 + deepest, "".join(out))
+    return _svg(label, BASE + 42 + deepest, "".join(out))
 
 
 def _fact_bar(month: str, count: int, x: float) -> str:
@@ -166,7 +170,7 @@ def _fact_bar(month: str, count: int, x: float) -> str:
         "rect",
         title,
         x=f"{x - 3:.1f}",
-        y=120 - height,
+        y=BASE - height,
         width=6,
         height=height,
         class_="fs-fact-bar",
@@ -174,22 +178,18 @@ def _fact_bar(month: str, count: int, x: float) -> str:
 
 
 def _month_labels(span: list[str], x: dict[str, float], y: int) -> list[str]:
-    """A label every third month and at the end, kept inside the picture."""
+    """Every third month by its short name, and the year under the first month of each year."""
     labels = []
     for index, month in enumerate(span):
-        last = index == len(span) - 1
-        if (index % 3 == 0 and len(span) - index > 2) or last:
-            short = show_date(month)[:3] + " " + month[:4]
-            anchor = "start" if index == 0 else "end" if last else "middle"
+        where = f"{x[month]:.1f}"
+        if index % 3 == 0:
+            name = show_date(month)[:3]
             labels.append(
-                tag(
-                    "text",
-                    short,
-                    x=f"{x[month]:.1f}",
-                    y=y + 12,
-                    class_="fs-axis",
-                    text_anchor=anchor,
-                )
+                tag("text", name, x=where, y=y + 12, class_="fs-axis", text_anchor="middle")
+            )
+        if index == 0 or month.endswith("-01"):
+            labels.append(
+                tag("text", month[:4], x=where, y=y + 24, class_="fs-axis", text_anchor="middle")
             )
     return labels
 

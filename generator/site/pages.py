@@ -103,6 +103,7 @@ def home(site: Site, renderer: Renderer, site_name: str) -> str:
         first=first,
         last=last,
         documents=NUMBER_WORDS[documents] if documents < len(NUMBER_WORDS) else str(documents),
+        chart=Markup(timeline_chart(site, renderer.linker("index.md"))),
     )
 
 
