@@ -61,7 +61,7 @@ def quoted_spans(site: Site) -> dict[str, dict[int, list[tuple[int, int]]]]:
             view = cited.quote
             if view.paragraph is not None and view.end > view.start:
                 by_paragraph = spans.setdefault(view.doc_id, {})
-                by_paragraph.setdefault(view.paragraph, []).append((view.start, view.end))
+                by_paragraph.setdefault(view.paragraph, []).extend(view.spans)
     return spans
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from generator.corpus import Corpus
 from generator.normalize import normalisations_used
+from generator.search import Location
 from generator.sentences import split_sentences
 from generator.site.offsets import OffsetMap
 from generator.verify import QuoteCheck
@@ -29,6 +30,8 @@ class QuoteView:
     #: Where the marked text starts and ends in the raw paragraph (both 0 when not found).
     start: int = 0
     end: int = 0
+    #: The raw spans of the quote's parts (one, or one per part of an elided quote).
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def anchor(self) -> str | None:
@@ -102,4 +105,21 @@ def quote_view(check: QuoteCheck, cache: ParagraphCache) -> QuoteView:
         elided,
         start,
         end,
+        part_spans(check.parts, cache, location) if elided else ((start, end),),
     )
+
+
+def part_spans(
+    parts: list[str], cache: ParagraphCache, location: Location
+) -> tuple[tuple[int, int], ...]:
+    """The raw span of each part of an elided quote, found in order within its location."""
+    normalized = cache.corpus.documents[location.doc_id].normalized[location.paragraph]
+    offsets = cache.offsets(location.doc_id, location.paragraph)
+    spans, cursor = [], location.start
+    for part in parts:
+        found = normalized.find(part, cursor, location.end)
+        if found < 0 or not part:
+            return ((offsets[location.start][0], offsets[location.end - 1][1]),)
+        cursor = found + len(part)
+        spans.append((offsets[found][0], offsets[cursor - 1][1]))
+    return tuple(spans)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
+from pathlib import Path
 
+from generator.checker import run_check
+from generator.site.assemble import build_site
 from generator.site.buildinfo import BuildInfo
 from generator.site.charts import interval
 from generator.site.feed import atom_feed
@@ -13,6 +16,7 @@ from generator.site.passages import page_passages
 from generator.site.quotes import QuoteView
 from generator.site.views import CitedQuote, Ref, SourceInfo, segments
 
+REPO = Path(__file__).resolve().parents[2]
 INFO = SourceInfo("001", "Title", "sources/001.md")
 
 
@@ -64,3 +68,33 @@ def test_the_atom_feed_escapes_what_commits_say() -> None:
     assert feed.findtext(f"{atom}title") == "Site & <co>: changes to the facts"
     entry = feed.find(f"{atom}entry")
     assert entry is not None and entry.findtext(f"{atom}title") == "Fix <b>&</b> things"
+
+
+ELIDED = """countries:
+  - code: RU
+    name: Russia
+facts:
+  - id: kerry-met-lavrov
+    countries: [RU]
+    topic: diplomatic
+    claim: Kerry met Russian Foreign Minister Sergey Lavrov in Belgrade.
+    sources:
+      - doc: 002_6ecec4873be12221
+        quote: >-
+          in Belgrade, Serbia, Kerry met Russian Foreign Minister Sergey Lavrov
+          ... to smooth out tensions
+"""
+
+
+def test_an_elided_quote_marks_its_parts_and_not_what_it_leaves_out(tmp_path: Path) -> None:
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    (facts / "facts.yml").write_text(ELIDED, encoding="utf-8")
+    result = run_check(REPO / "corpus", facts)
+    assert result.summary.errors == 0
+    source = build_site(result).sources["002_6ecec4873be12221"]
+    marked = [text for s in source.paragraphs[2] for text, quoted in s.segments if quoted]
+    assert marked == [
+        "in Belgrade, Serbia, Kerry met Russian Foreign Minister Sergey Lavrov",
+        "to smooth out tensions",
+    ]
