@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import escape
 
 from generator.model import TOPICS
+from generator.normalize import normalize
 from generator.site.buildinfo import DEFAULT_LICENCE, BuildInfo, build_date
 from generator.site.bytecode import bytecode_cache
 from generator.site.dates import show_date
@@ -43,10 +44,17 @@ def environment() -> Environment:
     env.filters["date"] = show_date
     env.filters["normalisations"] = lambda names: ", ".join(NORMALISATION_LABELS[n] for n in names)
     env.globals["TOPIC_LABELS"] = TOPIC_LABELS
+    env.tests["within"] = within
     env.globals["passage"] = PagePassages()  # pages that repeat passages pass their own
     env.globals["build"] = BuildInfo("", build_date(), "")  # build_pages sets the real one
     env.globals["licence"] = DEFAULT_LICENCE
     return env
+
+
+def within(part: str, whole: str) -> bool:
+    """Whether `part` occurs in `whole`, read as the checker reads quotes (normalised)."""
+    wanted = normalize(part).strip()
+    return bool(wanted) and wanted in normalize(whole)
 
 
 def front_matter(title: str) -> str:

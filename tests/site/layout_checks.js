@@ -46,10 +46,10 @@
 
   // A repeated sentence in what the page writes (claims, quotes, prose). Not counted: a
   // source document's own text (a scraped page may repeat itself), the lists of who quotes a
-  // paragraph, source captions and chart labels.
+  // paragraph, source captions, cross-references ("Quotes the passage above") and chart labels.
   const seen = new Map();
   const copy = article.cloneNode(true);
-  copy.querySelectorAll(".fs-text, .fs-citers, figcaption, svg").forEach((el) => el.remove());
+  copy.querySelectorAll(".fs-text, .fs-citers, figcaption, .fs-quote-ref, svg").forEach((el) => el.remove());
   document.body.appendChild(copy);
   const text = copy.innerText.replace(/\[quote (starts|ends)\]/g, "");
   copy.remove();

@@ -55,6 +55,13 @@ def test_no_page_prints_what_is_unknown(repo_site: Path) -> None:
     )
 
 
+def test_a_claim_in_the_sources_own_words_is_not_shown_twice(repo_site: Path) -> None:
+    text = re.sub(r"<[^>]*>", "", read(repo_site, "countries/iq.html"))  # no attributes
+    words = "The militants seized tanks, missile launchers and ammunition"
+    assert text.count(words) == 1  # the claim; its quote is the same sentence
+    assert "The claim gives this source's words as they are." in text
+
+
 def test_a_source_page_marks_exactly_the_quoted_words(repo_site: Path) -> None:
     source = read(repo_site, "sources/001_45c1c8414a270103.html")
     quoted = "Along with Syria, it was not invited to the talks"
