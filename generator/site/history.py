@@ -41,45 +41,60 @@ class History:
     missing: str = ""
 
 
+#: What each commit changed, by commit id and facts folder: a commit never changes, so
+#: `mkdocs serve` rebuilds read only the log again.
+_REVISIONS: dict[str, tuple[EntryDiff, ...]] = {}
+
+
 def facts_history(facts_dir: Path, limit: int = LIMIT) -> History:
     """The commits that changed `facts_dir`, newest first, each with what it changed."""
     try:
         top = Path(git("-C", str(facts_dir), "rev-parse", "--show-toplevel").decode().strip())
         relative = facts_dir.resolve().relative_to(top.resolve()).as_posix()
-        log = git(
-            "-C", str(top), "log", f"-n{limit}", f"--format=%H{_FIELD}%cI{_FIELD}%s", "--", relative
-        )
+        form = f"--format=%H{_FIELD}%P{_FIELD}%cI{_FIELD}%s"
+        log = git("-C", str(top), "log", f"-n{limit}", form, "--", relative)
     except (GitError, ValueError):
         return History(missing=NO_GIT)
-    lines = [line.split(_FIELD, 2) for line in log.decode("utf-8", "replace").splitlines() if line]
+    lines = [line.split(_FIELD, 3) for line in log.decode("utf-8", "replace").splitlines() if line]
     if not lines:
         return History(missing="No commit has changed the fact files yet.")
-    bases: dict[str, FactBase] = {}
+    reader = _Reader(top, relative)
     revisions = []
-    for commit, date, subject in lines:
-        old = _factbase(top, relative, _parent(top, commit), bases)
-        new = _factbase(top, relative, commit, bases)
-        revisions.append(Revision(commit, date, subject, tuple(diff_factbases(old, new))))
+    for commit, parents, date, subject in lines:
+        key = f"{commit}:{relative}"
+        if key not in _REVISIONS:
+            parent = parents.split()[0] if parents else None
+            _REVISIONS[key] = tuple(diff_factbases(reader.base(parent), reader.base(commit)))
+        revisions.append(Revision(commit, date, subject, _REVISIONS[key]))
     return History(revisions)
 
 
-def _parent(top: Path, commit: str) -> str | None:
-    try:
-        return (
-            git("-C", str(top), "rev-parse", "--verify", "--quiet", f"{commit}^").decode().strip()
-        )
-    except GitError:
-        return None  # the first commit
+class _Reader:
+    """Fact bases of commits from `git ls-tree` and `git cat-file`: each commit and each file
+    version (blob) is read once, so a commit that changed one file costs one read."""
 
+    def __init__(self, top: Path, relative: str) -> None:
+        self.top, self.relative = str(top), relative
+        self.bases: dict[str, FactBase] = {}
+        self.blobs: dict[str, bytes] = {}
 
-def _factbase(top: Path, relative: str, commit: str | None, bases: dict[str, FactBase]) -> FactBase:
-    if commit is None:
-        return FactBase()
-    if commit not in bases:
-        listing = git(
-            "-C", str(top), "ls-tree", "-r", "-z", "--name-only", commit, "--", f"{relative}/"
-        )
-        names = [name for name in listing.decode().split("\0") if name.endswith(".yml")]
-        files = {name: git("-C", str(top), "show", f"{commit}:{name}") for name in names}
-        bases[commit] = load_factbase_from_bytes(files)
-    return bases[commit]
+    def base(self, commit: str | None) -> FactBase:
+        if commit is None:
+            return FactBase()
+        if commit not in self.bases:
+            self.bases[commit] = load_factbase_from_bytes(self.files(commit))
+        return self.bases[commit]
+
+    def files(self, commit: str) -> dict[str, bytes]:
+        listing = git("-C", self.top, "ls-tree", "-r", "-z", commit, "--", f"{self.relative}/")
+        files = {}
+        for entry in listing.decode("utf-8", "replace").split("\0"):
+            info, _, name = entry.partition("\t")
+            if name.endswith(".yml") and info.split()[1:2] == ["blob"]:
+                files[name] = self.blob(info.split()[2])
+        return files
+
+    def blob(self, oid: str) -> bytes:
+        if oid not in self.blobs:
+            self.blobs[oid] = git("-C", self.top, "cat-file", "blob", oid)
+        return self.blobs[oid]
