@@ -45,6 +45,10 @@ site: install
 	$(BIN)/python -m generator check
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m generator audit site --facts facts
+	@echo
+	@echo "The site is in $(CURDIR)/site/. To read it: open site/index.html in a browser,"
+	@echo "or run 'make serve' (rebuilds as you edit), or '$(BIN)/python -m http.server -d site'"
+	@echo "and visit http://127.0.0.1:8000/."
 
 serve: install
 	$(BIN)/mkdocs serve

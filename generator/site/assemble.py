@@ -47,11 +47,26 @@ def build_site(result: CheckResult, edit: EditLinks | None = None) -> Site:
         if fact.model.event in site.events:
             site.events[fact.model.event].facts.append(fact_entry)
     citations = citation_index(site)
+    marks = quoted_spans(site)
     for doc_id in sorted(corpus.documents):
         document = corpus.documents[doc_id]
         cited = citations.get(doc_id, {})
-        site.sources[doc_id] = source_view(document, source_info(document), cache, cited)
+        info = source_info(document)
+        site.sources[doc_id] = source_view(document, info, cache, cited, marks.get(doc_id))
     return site
+
+
+def quoted_spans(site: Site) -> dict[str, dict[int, list[tuple[int, int]]]]:
+    """Per document and paragraph, the raw spans some event's or fact's quote covers."""
+    spans: dict[str, dict[int, list[tuple[int, int]]]] = {}
+    owners = [event.quotes for event in site.events.values()] + [f.quotes for f in site.facts]
+    for quotes in owners:
+        for cited in quotes:
+            view = cited.quote
+            if view.paragraph is not None and view.end > view.start:
+                by_paragraph = spans.setdefault(view.doc_id, {})
+                by_paragraph.setdefault(view.paragraph, []).extend(view.spans)
+    return spans
 
 
 def citation_index(site: Site) -> dict[str, dict[str, list[Ref]]]:

@@ -27,16 +27,35 @@ CSV_COLUMNS = (
     "values",
     "qualifier",
     "interval",
+    "source_title",
+    "fact_url",
+)
+EVENT_COLUMNS = (
+    "event_id",
+    "name",
+    "date",
+    "place",
+    "countries",
+    "doc",
+    "source_title",
+    "outlet",
+    "published",
+    "quote",
+    "event_url",
 )
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def downloads(result: CheckResult) -> dict[str, str]:
-    """The download files, keyed by their path under docs/."""
+def downloads(result: CheckResult, urls: dict[str, str] | None = None) -> dict[str, str]:
+    """The download files, keyed by their path under docs/.
+
+    `urls` maps `fact:ID` and `event:ID` to the address of its page, for the CSV files.
+    """
     return {
         "downloads/facts.json": facts_json(result),
-        "downloads/facts.csv": facts_csv(result),
+        "downloads/facts.csv": facts_csv(result, urls),
+        "downloads/events.csv": events_csv(result, urls),
         "downloads/facts.schema.json": fact_schema_text(),
     }
 
@@ -73,8 +92,9 @@ def value_data(key: str, value: Quantity) -> dict[str, Any]:
     }
 
 
-def facts_csv(result: CheckResult) -> str:
+def facts_csv(result: CheckResult, urls: dict[str, str] | None = None) -> str:
     """One row per source of every fact; cells that would run as formulas are defused."""
+    urls = urls or {}
     metas = {doc_id: document.meta for doc_id, document in result.context.corpus.documents.items()}
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
@@ -98,6 +118,8 @@ def facts_csv(result: CheckResult) -> str:
                 "; ".join(f"{key}={value}" for key, value in values),
                 "; ".join(f"{key}={value.qualifier or value.meaning}" for key, value in values),
                 "; ".join(f"{key}={_interval(value)}" for key, value in values),
+                (meta.title if meta else None) or "",
+                urls.get(f"fact:{fact.id}", ""),
             ]
             writer.writerow([safe_cell(cell) for cell in row])
     return stream.getvalue()
@@ -106,6 +128,34 @@ def facts_csv(result: CheckResult) -> str:
 def _interval(value: Quantity) -> str:
     low, high = value.interval_data()
     return f"[{low}, {high}]" if high is not None else f"[{low}, ∞)"
+
+
+def events_csv(result: CheckResult, urls: dict[str, str] | None = None) -> str:
+    """One row per source of every event (the quotes that date and place it)."""
+    urls = urls or {}
+    metas = {doc_id: document.meta for doc_id, document in result.context.corpus.documents.items()}
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(EVENT_COLUMNS)
+    for entry in result.context.base.events:
+        event = entry.model
+        for source in event.sources:
+            meta = metas.get(source.doc)
+            row = [
+                event.id,
+                event.name,
+                event.date or "",
+                event.place or "",
+                " ".join(event.countries),
+                source.doc,
+                (meta.title if meta else None) or "",
+                (meta.outlet if meta else None) or "",
+                (meta.published if meta else None) or "",
+                source.quote,
+                urls.get(f"event:{event.id}", ""),
+            ]
+            writer.writerow([safe_cell(str(cell)) for cell in row])
+    return stream.getvalue()
 
 
 def safe_cell(text: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from generator.site.buildinfo import DEFAULT_LICENCE
 from generator.site.generate import DEFAULT_SITE_NAME, SiteSettings, generate_files
 from generator.site.render import Renderer
 
@@ -32,6 +33,8 @@ def export_docs(
         config.get("repo_url"),
         str(plugin.get("edit_branch", "main")),
         root,
+        str(config.get("site_url") or ""),
+        str(plugin.get("licence", DEFAULT_LICENCE)),
     )
     renderer = Renderer(bool(config.get("use_directory_urls", True)), source=links == "source")
     _, files = generate_files(

@@ -11,10 +11,16 @@ from generator.progress import Stages
 from generator.report.text import render as render_text
 from generator.result import CheckResult
 from generator.site.assemble import build_site
+from generator.site.buildinfo import DEFAULT_LICENCE, BuildInfo, build_date, data_version
+from generator.site.cite import build_script
 from generator.site.downloads import downloads
 from generator.site.edit import EditLinks
+from generator.site.feed import atom_feed
+from generator.site.history import facts_history
+from generator.site.links import page_url
 from generator.site.pages import build_pages
 from generator.site.render import Renderer
+from generator.site.views import Site
 
 DEFAULT_SITE_NAME = "Verified fact sheet"
 
@@ -28,6 +34,10 @@ class SiteSettings:
     edit_branch: str = "main"
     #: The repository root ("edit this fact" links name files relative to it).
     root: Path = field(default_factory=Path)
+    #: mkdocs.yml's site_url: makes fact URLs in the CSV, the feed and citations absolute.
+    site_url: str = ""
+    #: The licence statement of the fact sheet's data, on the Downloads page.
+    licence: str = DEFAULT_LICENCE
 
 
 class FactsFailed(ValueError):
@@ -50,7 +60,28 @@ def generate_files(
     stages.stage("assembling the fact pages")
     edit = EditLinks(settings.repo_url, settings.edit_branch, settings.root)
     site = build_site(result, edit)
+    stages.stage("reading the history of the facts")
+    build = BuildInfo(settings.site_name, build_date(), data_version(facts), settings.site_url)
+    history = facts_history(facts)
     stages.stage("rendering the fact pages")
-    generated = build_pages(site, renderer, settings.site_name)
-    generated.update(downloads(result))
+    generated = build_pages(site, renderer, settings.site_name, build, history, settings.licence)
+    generated.update(downloads(result, page_urls(site, build.site_url, renderer.directory_urls)))
+    generated["changes.xml"] = atom_feed(history, build)
+    generated["assets/javascripts/build.js"] = build_script(build)
     return result, generated
+
+
+def page_urls(site: Site, site_url: str, directory_urls: bool) -> dict[str, str]:
+    """`fact:ID` and `event:ID` -> the page's address (site-relative without site_url)."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    urls = {
+        f"fact:{fact.id}": f"{base}{page_url(fact.home.src, directory_urls)}#{fact.home.anchor}"
+        for fact in site.facts
+    }
+    urls.update(
+        {
+            f"event:{key}": base + page_url(event.src, directory_urls)
+            for key, event in site.events.items()
+        }
+    )
+    return urls

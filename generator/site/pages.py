@@ -4,11 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from generator.model import TOPICS
+from generator.site.buildinfo import DEFAULT_LICENCE, BuildInfo
+from generator.site.charts import figure_chart, figure_rows, timeline_chart
+from generator.site.cite import citation_json
 from generator.site.conflicts import CONTRADICT, DIFFER, Conflict
 from generator.site.dates import month_of
+from generator.site.history import History
+from generator.site.passages import DatesShown, page_passages
 from generator.site.render import Renderer
-from generator.site.views import CountryView, DateOrigin, EventView, FactView, Ref, Site
+from generator.site.views import (
+    CitedQuote,
+    CountryView,
+    DateOrigin,
+    EventView,
+    FactView,
+    Ref,
+    Site,
+)
+
+#: Entries of one commit listed on the Changes page (the Atom feed lists them all).
+CHANGES_SHOWN = 30
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +38,18 @@ class TimelineEntry:
     origin: DateOrigin | None = None
 
 
-def build_pages(site: Site, renderer: Renderer, site_name: str) -> dict[str, str]:
+def build_pages(
+    site: Site,
+    renderer: Renderer,
+    site_name: str,
+    build: BuildInfo | None = None,
+    history: History | None = None,
+    licence: str = DEFAULT_LICENCE,
+) -> dict[str, str]:
     """Every generated page: home, indexes, one per country, event and source."""
+    build = build or BuildInfo(site_name, "1970-01-01", "unknown")
+    renderer.env.globals["build"] = build
+    renderer.env.globals["cite"] = lambda fact: citation_json(fact, build)
     pages = {
         "index.md": home(site, renderer, site_name),
         "countries/index.md": renderer.page(
@@ -33,6 +62,7 @@ def build_pages(site: Site, renderer: Renderer, site_name: str) -> dict[str, str
             "sources.md.j2", "sources/index.md", "Sources", sources=list(site.sources.values())
         ),
         "timeline.md": timeline_page(site, renderer),
+        "figures.md": figures(site, renderer),
         "conflicts.md": renderer.page(
             "conflicts.md.j2",
             "conflicts.md",
@@ -40,12 +70,22 @@ def build_pages(site: Site, renderer: Renderer, site_name: str) -> dict[str, str
             contradictions=conflicting(site, CONTRADICT),
             differences=conflicting(site, DIFFER, anchored=CONTRADICT),
         ),
-        "downloads/index.md": renderer.page("downloads.md.j2", "downloads/index.md", "Downloads"),
+        "downloads/index.md": renderer.page(
+            "downloads.md.j2", "downloads/index.md", "Downloads", licence=licence
+        ),
+        "changes.md": renderer.page(
+            "changes.md.j2",
+            "changes.md",
+            "Changes",
+            history=history or History(missing="The build read no history of the facts."),
+            fact_links={fact.id: fact.home for fact in site.facts},
+            shown=CHANGES_SHOWN,
+        ),
     }
     for country in site.countries.values():
         pages[country.src] = country_page(country, renderer)
     for event in site.events.values():
-        pages[event.src] = renderer.page("event.md.j2", event.src, event.name, event=event)
+        pages[event.src] = event_page(event, renderer)
     for source in site.sources.values():
         src = source.info.src
         pages[src] = renderer.page("source.md.j2", src, source.info.title, source=source)
@@ -55,7 +95,13 @@ def build_pages(site: Site, renderer: Renderer, site_name: str) -> dict[str, str
 def timeline_page(site: Site, renderer: Renderer) -> str:
     months, undated = timeline(site)
     return renderer.page(
-        "timeline.md.j2", "timeline.md", "Timeline", months=months, undated=undated
+        "timeline.md.j2",
+        "timeline.md",
+        "Timeline",
+        months=months,
+        undated=undated,
+        date_shown=DatesShown(),
+        chart=Markup(timeline_chart(site, renderer.linker("timeline.md"))),
     )
 
 
@@ -65,14 +111,39 @@ def home(site: Site, renderer: Renderer, site_name: str) -> str:
         + [fact.date for fact in site.facts if fact.date]
     )
     first, last = (dates[0], dates[-1]) if dates else (None, None)
+    documents = site.summary.documents
     return renderer.page(
         "home.md.j2",
         "index.md",
-        site_name,
+        "",
         site_name=site_name,
         summary=site.summary,
         first=first,
         last=last,
+        documents=NUMBER_WORDS[documents] if documents < len(NUMBER_WORDS) else str(documents),
+        chart=Markup(timeline_chart(site, renderer.linker("index.md"))),
+    )
+
+
+def figures(site: Site, renderer: Renderer) -> str:
+    url = renderer.linker("figures.md")
+    charts = [
+        (key, rows, Markup(figure_chart(key, rows, url))) for key, rows in figure_rows(site).items()
+    ]
+    return renderer.page("figures.md.j2", "figures.md", "Figures", charts=charts)
+
+
+def event_page(event: EventView, renderer: Renderer) -> str:
+    owners: list[tuple[Ref, list[CitedQuote]]] = [(Ref(event.name, event.src), event.quotes)]
+    owners += [(fact.home, fact.quotes) for fact in event.facts]
+    passages = page_passages(owners)
+    return renderer.page(
+        "event.md.j2",
+        event.src,
+        event.name,
+        event=event,
+        passage=passages,
+        date_shown=DatesShown(),
     )
 
 
@@ -81,6 +152,7 @@ def country_page(country: CountryView, renderer: Renderer) -> str:
     for fact in country.facts:
         by_topic.setdefault(fact.topic, []).append(fact)
     groups = [(topic, by_topic[topic]) for topic in TOPICS if topic in by_topic]
+    owners = [(fact.home, fact.quotes) for _, facts in groups for fact in facts]
     return renderer.page(
         "country.md.j2",
         country.src,
@@ -88,6 +160,8 @@ def country_page(country: CountryView, renderer: Renderer) -> str:
         country=country,
         groups=groups,
         summary=country_summary(country, groups),
+        passage=page_passages(owners),
+        date_shown=DatesShown(),
     )
 
 

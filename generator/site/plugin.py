@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -17,6 +17,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator.corpus.documents import CorpusChanged
 from generator.progress import progress_shown
 from generator.report.text import render as render_text
+from generator.result import CheckResult
+from generator.site.buildinfo import DEFAULT_LICENCE
+from generator.site.errorpage import error_pages
 from generator.site.generate import FactsFailed, SiteSettings, generate_files
 from generator.site.render import Renderer
 
@@ -29,6 +32,8 @@ class FactSheetConfig(base.Config):  # type: ignore[no-untyped-call]
     corpus = c.Type(str, default="corpus")
     #: The branch "edit this fact" links point to (only used when repo_url is set).
     edit_branch = c.Type(str, default="main")
+    #: The licence statement of the fact sheet's data, on the Downloads page.
+    licence = c.Type(str, default=DEFAULT_LICENCE)
 
 
 class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-call]
@@ -37,6 +42,14 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self.root = Path()
         self.renderer: Renderer | None = None
+        self.serving = False
+        #: The generated paths of the last good build (a failed check when serving shows
+        #: its report at each of them).
+        self.pages: set[str] = set()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defining on_startup also keeps this one plugin object across the rebuilds of a serve.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -48,21 +61,37 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
         return self.root / relative
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        settings = SiteSettings(
-            config.site_name, config.repo_url, self.config.edit_branch, self.root
-        )
-        assert self.renderer is not None
         try:
-            with progress_shown("checking the facts") as stages:
-                result, generated = generate_files(
-                    self.folder("corpus"), self.folder("facts"), settings, self.renderer, stages
-                )
+            result, generated = self.generate(config)
         except FactsFailed as failed:
-            raise PluginError(f"the facts do not pass the check:\n{failed}") from None
+            if not self.serving:
+                raise PluginError(f"the facts do not pass the check:\n{failed}") from None
+            log.error("the facts do not pass the check:\n%s", failed)
+            return self.add(files, config, error_pages(str(failed), self.pages))
         except CorpusChanged as error:  # one line, not a traceback
             raise PluginError(str(error)) from None
         for line in render_text(result).splitlines()[:-1]:
             log.info(line)
+        self.pages = set(generated)
+        return self.add(files, config, generated)
+
+    def generate(self, config: MkDocsConfig) -> tuple[CheckResult, dict[str, str]]:
+        """The check's result and every generated page and download, by its path under docs/."""
+        settings = SiteSettings(
+            config.site_name,
+            config.repo_url,
+            self.config.edit_branch,
+            self.root,
+            config.site_url or "",
+            self.config.licence,
+        )
+        assert self.renderer is not None
+        with progress_shown("checking the facts") as stages:
+            return generate_files(
+                self.folder("corpus"), self.folder("facts"), settings, self.renderer, stages
+            )
+
+    def add(self, files: Files, config: MkDocsConfig, generated: dict[str, str]) -> Files:
         for src, content in sorted(generated.items()):
             files.append(generated_file(config, files, src, content))
         return files

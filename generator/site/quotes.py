@@ -30,6 +30,11 @@ class QuoteView:
     elided: bool = False
     #: An elided quote's marked text cut into what is quoted (True) and what is left out.
     pieces: tuple[tuple[str, bool], ...] = ()
+    #: Where the marked text starts and ends in the raw paragraph (both 0 when not found).
+    start: int = 0
+    end: int = 0
+    #: The raw spans of the quote's parts (one, or one per part of an elided quote).
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def anchor(self) -> str | None:
@@ -90,7 +95,7 @@ def quote_view(check: QuoteCheck, cache: ParagraphCache) -> QuoteView:
     elided = len(check.parts) > 1
     marked = raw[start:end]
     used = () if elided else tuple(normalisations_used(source.quote, marked))
-    pieces = _pieces(check, cache, raw, offsets) if elided else ()
+    parts = _part_spans(check, cache) if elided else ((start, end),)
     return QuoteView(
         doc_id,
         source.quote,
@@ -102,22 +107,28 @@ def quote_view(check: QuoteCheck, cache: ParagraphCache) -> QuoteView:
         covered,
         used,
         elided,
-        pieces,
+        _pieces(raw, parts) if elided else (),
+        start,
+        end,
+        parts,
     )
 
 
-def _pieces(
-    check: QuoteCheck, cache: ParagraphCache, raw: str, offsets: OffsetMap
-) -> tuple[tuple[str, bool], ...]:
-    """The raw text from the quote's first part to its last: each part (True) and the words
-    left out between two parts (False)."""
+def _part_spans(check: QuoteCheck, cache: ParagraphCache) -> tuple[tuple[int, int], ...]:
+    """The raw span of each part of an elided quote, where the check found it."""
     assert check.location is not None
     location = check.location
     normalized = cache.corpus.documents[location.doc_id].normalized[location.paragraph]
-    spans = [
+    offsets = cache.offsets(location.doc_id, location.paragraph)
+    return tuple(
         (offsets[start][0], offsets[end - 1][1])
         for start, end in part_spans(check.parts, normalized, location.start)
-    ]
+    )
+
+
+def _pieces(raw: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[str, bool], ...]:
+    """The raw text from the quote's first part to its last: each part (True) and the words
+    left out between two parts (False)."""
     pieces: list[tuple[str, bool]] = []
     for (start, end), (next_start, _) in zip(spans, [*spans[1:], (-1, -1)], strict=True):
         pieces.append((raw[start:end], True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from generator.corpus.dates import date_sources
@@ -15,6 +16,7 @@ from generator.site.conflicts import Conflict, fact_conflicts
 from generator.site.dates import flag
 from generator.site.edit import EditLinks
 from generator.site.fragments import text_fragment_link
+from generator.site.furniture import is_furniture
 from generator.site.quotes import ParagraphCache, QuoteView, quote_view, sentence_anchor
 
 
@@ -113,6 +115,8 @@ class SentenceView:
     cited_by: tuple[Ref, ...]
     #: A cited sentence in the original article (a text fragment link), when its address is known.
     original: str | None = None
+    #: The sentence's text in pieces, each with whether a quote covers it (to mark exactly that).
+    segments: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(slots=True)
@@ -120,6 +124,12 @@ class SourceView:
     info: SourceInfo
     paragraphs: list[list[SentenceView]]
     citations: int
+    #: Per paragraph: whether it is page furniture (headline, caption, sign-up link...).
+    furniture: list[bool] = field(default_factory=list)
+    #: Per paragraph: the facts and events quoting it, in order, each once.
+    citers: list[list[Ref]] = field(default_factory=list)
+    #: What the document's metadata does not state ("outlet", "author", ...), said once.
+    unstated: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -155,21 +165,62 @@ def source_info(document: Document) -> SourceInfo:
 
 
 def source_view(
-    document: Document, info: SourceInfo, cache: ParagraphCache, cited: dict[str, list[Ref]]
+    document: Document,
+    info: SourceInfo,
+    cache: ParagraphCache,
+    cited: dict[str, list[Ref]],
+    marks: dict[int, list[tuple[int, int]]] | None = None,
 ) -> SourceView:
-    """Every sentence of the document, each with the facts and events that cite it."""
-    paragraphs = []
+    """Every sentence of the document, each with the facts and events that cite it.
+
+    `marks` gives, per paragraph, the raw spans that quotes cover: only those are marked.
+    """
+    marks = marks or {}
+    view = SourceView(info, [], sum(len(refs) for refs in cited.values()))
     for index, text in enumerate(document.paragraphs):
-        sentences = []
+        sentences, citers = [], []
         for number, (start, end) in enumerate(cache.sentences(document.id, index)):
             anchor = sentence_anchor(index, number)
             refs = tuple(cited.get(anchor, ()))
+            citers += [ref for ref in refs if ref not in citers]
+            pieces = segments(text, start, end, marks.get(index, []))
             sentence = text[start:end]
             original = text_fragment_link(info.url, sentence) if refs and info.url else None
-            sentences.append(SentenceView(anchor, sentence, refs, original))
-        paragraphs.append(sentences)
-    count = sum(len(refs) for refs in cited.values())
-    return SourceView(info, paragraphs, count)
+            sentences.append(SentenceView(anchor, sentence, refs, original, pieces))
+        view.paragraphs.append(sentences)
+        view.citers.append(citers)
+        view.furniture.append(not citers and is_furniture(text, info.title))
+    view.unstated = unstated(info)
+    return view
+
+
+def segments(
+    text: str, start: int, end: int, spans: list[tuple[int, int]]
+) -> tuple[tuple[str, bool], ...]:
+    """text[start:end] cut where the quoted spans begin and end, each piece with "is quoted"."""
+    cuts = {start, end}
+    for left, right in spans:
+        cuts.update(point for point in (left, right) if start < point < end)
+    points = sorted(cuts)
+    pieces: list[tuple[str, bool]] = []
+    for left, right in itertools.pairwise(points):
+        quoted = any(a <= left and right <= b for a, b in spans)
+        if pieces and pieces[-1][1] == quoted:
+            pieces[-1] = (pieces[-1][0] + text[left:right], quoted)
+        else:
+            pieces.append((text[left:right], quoted))
+    return tuple(pieces)
+
+
+def unstated(info: SourceInfo) -> list[str]:
+    """The metadata fields sources.yml leaves out for a document, in reading order."""
+    fields = (
+        ("outlet", info.outlet),
+        ("author", info.author),
+        ("date of publication", info.published),
+        ("original address", info.url),
+    )
+    return [name for name, value in fields if not value]
 
 
 def country_refs(codes: list[str], countries: dict[str, CountryView]) -> list[CountryRef]:

@@ -26,19 +26,21 @@ INJECTION = (
 
 
 def page(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
+    return (site / f"{path}.html").read_text(encoding="utf-8")
 
 
 def test_the_repository_site_has_every_page(repo_site: Path) -> None:
     result = run_check(REPO / "corpus", REPO / "facts")
     for country in result.context.base.countries:
-        assert (repo_site / "countries" / country.model.code.lower() / "index.html").is_file()
+        assert (repo_site / "countries" / f"{country.model.code.lower()}.html").is_file()
     for event in result.context.base.events:
-        assert (repo_site / "events" / event.model.id / "index.html").is_file()
+        assert (repo_site / "events" / f"{event.model.id}.html").is_file()
     for doc_id in result.context.corpus.documents:
-        assert (repo_site / "sources" / doc_id / "index.html").is_file()
-    for name in ("facts.json", "facts.csv", "facts.schema.json"):
+        assert (repo_site / "sources" / f"{doc_id}.html").is_file()
+    for name in ("facts.json", "facts.csv", "events.csv", "facts.schema.json"):
         assert (repo_site / "downloads" / name).is_file()
+    for name in ("timeline", "figures", "conflicts", "changes"):
+        assert (repo_site / f"{name}.html").is_file()
 
 
 def broken_links(site: Path) -> list[str]:
@@ -72,9 +74,7 @@ def test_every_link_and_anchor_resolves(small_site: Path, repo_site: Path) -> No
 
 def test_the_injection_claim_is_shown_as_text(small_site: Path) -> None:
     text = page(small_site, "countries/zz")
-    claim = re.search(
-        r'<article class="fs-fact" id="fact-injection">\s*<p class="fs-claim">(.*?)</p>', text
-    )
+    claim = re.search(r'<h3 class="fs-claim" id="fact-injection">(.*?)</h3>', text)
     assert claim is not None and html.unescape(claim.group(1)) == INJECTION
     assert "<script>alert" not in text and "<img src=x" not in text
     assert 'onclick="alert' not in text

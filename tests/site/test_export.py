@@ -36,7 +36,8 @@ def test_an_unchanged_file_is_not_rewritten_and_a_stale_one_is_removed(tmp_path:
     docs = tmp_path / "docs"
     first = export_docs(docs, REPO / "mkdocs.yml", None, facts, "site")
     stamps = {path: path.stat().st_mtime_ns for path in docs.rglob("*.md")}
-    assert first[0] == len(stamps) + 3 and first[1] == 0  # pages and the 3 downloads
+    # the pages, the 4 downloads, the Atom feed and build.js (the citations' build and version)
+    assert first[0] == len(stamps) + 6 and first[1] == 0
     assert export_docs(docs, REPO / "mkdocs.yml", None, facts, "site") == (0, first[0])
     political = facts / "diplomatic.yml"
     text = political.read_text(encoding="utf-8")
@@ -44,8 +45,11 @@ def test_an_unchanged_file_is_not_rewritten_and_a_stale_one_is_removed(tmp_path:
     political.write_text(text.replace(claim, "above all majority-Muslim nations"), "utf-8")
     written, _ = export_docs(docs, REPO / "mkdocs.yml", None, facts, "site")
     changed = {path for path, stamp in stamps.items() if path.stat().st_mtime_ns != stamp}
-    assert changed  # the pages showing the claim, and those alone
-    assert all("above all majority-Muslim" in path.read_text("utf-8") for path in changed)
+    # the pages showing the claim, and those alone, besides the one stating the data version
+    downloads = docs / "downloads" / "index.md"
+    assert downloads in changed and (docs / "assets" / "javascripts" / "build.js").is_file()
+    shown = changed - {downloads}
+    assert shown and all("above all majority-Muslim" in path.read_text("utf-8") for path in shown)
     assert docs / "countries" / "fr.md" not in changed
     assert 0 < written < first[0]
     (docs / "countries" / "xx.md").write_text("left by hand\n")  # not exported: kept
@@ -123,7 +127,7 @@ def test_every_fact_and_claim_is_on_the_zensical_site(zensical_site: Path) -> No
     for entry in base.facts:
         fact = entry.model
         for code in fact.countries:
-            page = zensical_site / "countries" / code.lower() / "index.html"
+            page = zensical_site / "countries" / f"{code.lower()}.html"
             text = page.read_text(encoding="utf-8")
             assert f'id="fact-{fact.id}"' in text
             assert str(escape(fact.claim)) in text

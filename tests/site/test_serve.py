@@ -1,6 +1,6 @@
 """`make serve` (`mkdocs serve`) for real: a curator's save is rebuilt and served; a save that
-fails the check is reported at its lines, and the server serves again once it is fixed (in
-between, MkDocs holds requests back rather than serve a site that failed)."""
+fails the check is reported at its lines, in the log and on the page the browser shows (with
+the diagnostics), and the real page is served again once it is fixed."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import pytest
 from tests.site.conftest import small_facts, write_config
 
 CLAIM = "Australia pledged combat aircraft and 600 personnel."
-PAGE = "countries/au/"
+PAGE = "countries/au.html"
 
 
 def free_port() -> int:
@@ -94,6 +94,11 @@ def test_a_saved_fact_is_rebuilt_and_a_failing_save_is_reported_until_fixed(
     assert f"facts.yml:{line}:16: error[quote-not-found]" in server.output()
     assert "'nine' → 'eight'" in server.output()
     assert server.process.poll() is None
+    wait_for(lambda: "do not pass the check" in server.page(), "the error page to be served")
+    shown = server.page()
+    assert f"facts.yml:{line}:16: error[quote-not-found]" in shown
+    assert "livereload" in shown  # the page reloads by itself after the next build
+    assert CLAIM not in shown
 
     facts.write_text(good, encoding="utf-8")
     wait_for(lambda: CLAIM in server.page(), "the fixed file to be served")
