@@ -88,14 +88,24 @@ def test_the_narrowed_search_finds_what_reading_every_document_finds() -> None:
 
 
 def test_a_pair_no_document_holds_leaves_no_candidate() -> None:
-    texts = {f"d{n:03}": "the ministry said the troops sent" for n in range(60)}
-    texts["d060"] = "the troops said the ministry sent"
+    texts = {f"d{n:03}": "the ministry said the troops sent " * 3 for n in range(60)}
+    texts["d060"] = "the troops said the ministry sent " * 3
     made = {key: Document.from_text(key, Path(key), text) for key, text in texts.items()}
     words = WordIndex(Corpus(Path("."), made, []))
     assert words.numbers_holding_parts(["x ministry said the troops y"]) == list(range(60))
     assert words.numbers_holding_parts(["x troops said the ministry y"]) == [60]
     assert words.numbers_holding_parts(["x ministry the said troops y"]) == []
     assert isinstance(words.pairs, PairIndex)
+
+
+def test_pairs_are_made_only_where_words_alone_leave_most_documents() -> None:
+    rng = random.Random(2)
+    vocabulary = [f"w{number}" for number in range(3000)]
+    texts = {f"d{n:03}": " ".join(rng.choices(vocabulary, k=60)) for n in range(100)}
+    varied = {key: Document.from_text(key, Path(key), text) for key, text in texts.items()}
+    assert WordIndex(Corpus(Path("."), varied, [])).to_data()[3] == ([], {})
+    repetitive = WordIndex(repetitive_corpus(rng)).to_data()[3]
+    assert repetitive[0] and repetitive[1]
 
 
 def sentences_of(texts: dict[str, list[str]]) -> dict[str, list[tuple[int, str]]]:
