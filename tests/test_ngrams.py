@@ -17,7 +17,19 @@ from generator.match.wordindex import WordIndex
 #: A small vocabulary, with what word boundaries must get right: numbers with a comma or a
 #: point, a word with an underscore, punctuation stuck to words.
 WORDS = ["the", "ministry", "said", "troops", "2,600", "1.5", "sent", "to", "Mosul", "x_y"]
-WORDS += ["coalition", "would", "(said", "said,", "troops."]
+WORDS += [
+    "coalition",
+    "would",
+    "(said",
+    "said,",
+    "troops.",
+    "3,5",
+    ".5",
+    "a,b",
+    "2.",
+    "\u0661,5",
+    "7,\u1369",
+]
 
 
 def repetitive_corpus(rng: random.Random, documents: int = 120) -> Corpus:
@@ -92,9 +104,12 @@ def test_a_pair_no_document_holds_leaves_no_candidate() -> None:
     texts["d060"] = "the troops said the ministry sent " * 3
     made = {key: Document.from_text(key, Path(key), text) for key, text in texts.items()}
     words = WordIndex(Corpus(Path("."), made, []))
-    assert words.numbers_holding_parts(["x ministry said the troops y"]) == list(range(60))
-    assert words.numbers_holding_parts(["x troops said the ministry y"]) == [60]
-    assert words.numbers_holding_parts(["x ministry the said troops y"]) == []
+    assert words.numbers_holding_parts(["ministry said the troops"]) == list(range(60))
+    assert words.numbers_holding_parts(["troops said the ministry"]) == [60]
+    assert words.numbers_holding_parts(["ministry the said troops"]) == []
+    assert words.numbers_holding_parts(["sent the ministry said"]) == list(range(60))
+    assert words.numbers_holding_parts(["(sent the ministry said."]) == list(range(60))
+    assert words.numbers_holding_parts(["sent the ministry said sent"]) == []
     assert isinstance(words.pairs, PairIndex)
 
 
@@ -103,7 +118,7 @@ def test_pairs_are_made_only_where_words_alone_leave_most_documents() -> None:
     vocabulary = [f"w{number}" for number in range(3000)]
     texts = {f"d{n:03}": " ".join(rng.choices(vocabulary, k=60)) for n in range(100)}
     varied = {key: Document.from_text(key, Path(key), text) for key, text in texts.items()}
-    assert WordIndex(Corpus(Path("."), varied, [])).to_data()[3] == ([], {})
+    assert WordIndex(Corpus(Path("."), varied, [])).to_data()[3] == (False, {})
     repetitive = WordIndex(repetitive_corpus(rng)).to_data()[3]
     assert repetitive[0] and repetitive[1]
 

@@ -17,7 +17,7 @@ from generator.match.ngrams import PairData, PairIndex, pair_data
 #: many documents hold it and which: their numbers as the bytes of an array("I"), or, when
 #: more than one document in DENSE holds it, as an int whose bit n is set when document n
 #: does (a bitmap is then the smaller, and narrowing a search by the word costs one `&`).
-#: Last, the pairs of common words (see `generator.match.ngrams`).
+#: Last, the pairs of words in a row, where they pay (see `generator.match.ngrams`).
 IndexData = tuple[list[str], dict[str, int], dict[str, bytes | int], PairData]
 DENSE = 32
 #: Sorts after every count of documents.
@@ -46,7 +46,7 @@ class WordIndex:
         elif len(data) != 4 or data[0] != self.order:
             raise ValueError("the word index was built for other documents")
         self._counts, self._packed = data[1], data[2]
-        #: Pairs of common words next to each other -> the documents holding them.
+        #: Pairs of words in a row -> the documents holding them (where they pay).
         self.pairs = PairIndex(data[3], len(self.order))
         self._postings: dict[str, list[int]] = {}
         self._masks: dict[str, int] = {}
@@ -69,8 +69,8 @@ class WordIndex:
 
     def numbers_holding_parts(self, parts: list[str]) -> list[int] | None:
         """The documents (numbers, in corpus order) that may hold every one of a quote's
-        `parts`: those holding its inner words and, of those words, its pairs of common
-        words; None when no word narrows them (do not change the list)."""
+        `parts`: those holding its inner words and (where pairs were made) its pairs of
+        words in a row; None when no word narrows them (do not change the list)."""
         numbers = self.numbers_holding_all(word for part in parts for word in part.split()[1:-1])
         return None if numbers is None else self.pairs.narrow(numbers, parts)
 
