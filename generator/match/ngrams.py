@@ -51,19 +51,17 @@ class PairIndex:
     def to_data(self) -> PairData:
         return self._data
 
-    def narrow(self, numbers: list[int], parts: list[str]) -> list[int]:
-        """Those of `numbers` (documents, in corpus order) that may hold every one of `parts`:
-        those holding each of their pairs of words, the rarest pairs first, until FEW are
-        left (all of `numbers` when no pairs were made)."""
+    def narrow(self, numbers: list[int] | int, parts: list[str]) -> list[int]:
+        """Those of `numbers` (documents, in corpus order, or their bitmap) that may hold every
+        one of `parts`: those holding each of their pairs of words, the rarest pairs first,
+        until FEW are left (all of `numbers` when no pairs were made)."""
         made, packed = self._data
-        if not made or len(numbers) <= self.FEW:
-            return numbers
-        pairs = set().union(*(pairs_of(part) for part in parts))
-        if not pairs:
-            return numbers
+        pairs = set().union(*(pairs_of(part) for part in parts)) if made else set()
+        if not pairs or (isinstance(numbers, list) and len(numbers) <= self.FEW):
+            return numbers if isinstance(numbers, list) else from_bits(numbers)
         if not packed.keys() >= pairs:
             return []  # a pair no document holds
-        left = to_bits(numbers, self._size)
+        left = numbers if isinstance(numbers, int) else to_bits(numbers, self._size)
         for bits in sorted(map(self._bits_of, pairs), key=int.bit_count):
             left &= bits
             if left.bit_count() <= self.FEW:

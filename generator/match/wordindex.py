@@ -71,11 +71,16 @@ class WordIndex:
         """The documents (numbers, in corpus order) that may hold every one of a quote's
         `parts`: those holding its inner words and (where pairs were made) its pairs of
         words in a row; None when no word narrows them (do not change the list)."""
-        numbers = self.numbers_holding_all(word for part in parts for word in part.split()[1:-1])
-        return None if numbers is None else self.pairs.narrow(numbers, parts)
+        found = self._holding_all(word for part in parts for word in part.split()[1:-1])
+        return None if found is None else self.pairs.narrow(found, parts)
 
     def numbers_holding_all(self, words: Iterable[str]) -> list[int] | None:
         """`holding_all` as the documents' numbers in corpus order (do not change the list)."""
+        found = self._holding_all(words)
+        return from_bits(found) if isinstance(found, int) else found
+
+    def _holding_all(self, words: Iterable[str]) -> list[int] | int | None:
+        """`numbers_holding_all`, as a bitmap (see `bitsets`) when it was made as one."""
         words = set(words)
         if not words:
             return None
@@ -93,7 +98,7 @@ class WordIndex:
             if self._has_bits(word) or left * self.CHECK_COST > counts[word]:
                 mask &= self._bits(word)  # kept: a later quote narrows with it in a few µs
                 left = mask.bit_count()
-        return from_bits(mask)
+        return mask
 
     def holding_rare(self, words: Iterable[str], count: int, limit: int) -> list[str]:
         """Ids (in corpus order) of at most `limit` documents holding the `count` rarest known
