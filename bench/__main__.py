@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from bench.checker_bench import CheckFigures, bench_checker
+from bench.corpus_kinds import KINDS
 from bench.one_sentence import bench_one_sentence, one_sentence_table, one_sentence_verdict
 from bench.site_bench import SiteFigures, bench_site
 from bench.table import checker_table, site_table, verdicts
@@ -44,6 +45,21 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         "(default: 5000 10000 20000 40000)",
     )
     parser.add_argument(
+        "--corpora",
+        nargs="*",
+        choices=KINDS,
+        default=list(KINDS),
+        metavar="KIND",
+        help="corpora to check against: news (templated news sentences), repetitive (a few "
+        "dozen content words, boilerplate), prose (English prose found on this machine); "
+        "default: all three (check-jsonschema and --no-cache run on the first only)",
+    )
+    parser.add_argument(
+        "--no-peers",
+        action="store_true",
+        help="time neither check-jsonschema nor the uncached check (the slowest figures)",
+    )
+    parser.add_argument(
         "--quick",
         action="store_true",
         help="small scales only (1000 facts, 100 and 500 pages, 1000 and 2000 facts citing "
@@ -66,9 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="factsheet-bench-") as temporary:
         root = options.keep or Path(temporary)
         checks: list[CheckFigures] = []
-        for facts in scales:
-            checks.append(bench_checker(root / f"check-{facts}", facts, not options.quick))
-            print(f"checked {facts:,} facts", flush=True)
+        for number, kind in enumerate(options.corpora):
+            for facts in scales:
+                peers = not (options.quick or options.no_peers) and number == 0
+                folder = root / (f"check-{facts}" if kind == "news" else f"check-{kind}-{facts}")
+                checks.append(bench_checker(folder, facts, peers, kind))
+                print(f"checked {facts:,} facts ({kind})", flush=True)
         sites: list[SiteFigures] = []
         if pages:  # a first build compiles the templates into the user's cache: not measured
             bench_site(root / "site-warm-up", min(pages))

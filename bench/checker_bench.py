@@ -33,6 +33,10 @@ class NearMiss:
     elsewhere_seconds: float
     #: Building the corpus's word index, before (once for all misses).
     index_seconds: float
+    #: One miss's cost: the median, the 99th percentile and the most (in seconds).
+    median: float = 0.0
+    p99: float = 0.0
+    most: float = 0.0
 
     def each(self, seconds: float) -> float:
         """`seconds` spread over the misses, in µs."""
@@ -41,6 +45,8 @@ class NearMiss:
 
 @dataclass(frozen=True, slots=True)
 class CheckFigures:
+    #: The corpus's kind (see `bench.corpus_kinds`).
+    kind: str
     dataset: Dataset
     generate_seconds: float
     cold: Run
@@ -52,10 +58,11 @@ class CheckFigures:
     near_miss: NearMiss
 
 
-def bench_checker(root: Path, facts: int, peers: bool = True) -> CheckFigures:
-    """Generate `facts` facts into `root` and time the check on them, and its peers."""
+def bench_checker(root: Path, facts: int, peers: bool = True, kind: str = "news") -> CheckFigures:
+    """Generate `facts` facts over a corpus of the kind `kind` into `root` and time the check
+    on them, and (if `peers`) check-jsonschema and the uncached check."""
     start = time.perf_counter()
-    dataset = generate_apart(root, facts)
+    dataset = generate_apart(root, facts, kind=kind)
     generated = time.perf_counter() - start
     # A curator's files were not written in the last seconds; files this new are "racy" (the
     # cache would hash them again on the next run, as it must for a file changed in the same
@@ -71,7 +78,7 @@ def bench_checker(root: Path, facts: int, peers: bool = True) -> CheckFigures:
     same = uncached is None or uncached.stdout == warm.stdout
     near_miss = _near_miss(root)
     return CheckFigures(
-        dataset, generated, cold, warm, uncached, pyyaml, jsonschema, same, near_miss
+        kind, dataset, generated, cold, warm, uncached, pyyaml, jsonschema, same, near_miss
     )
 
 
@@ -83,6 +90,9 @@ def _near_miss(root: Path) -> NearMiss:
         figures["seconds"],
         figures["elsewhere_seconds"],
         figures["index_seconds"],
+        figures["median"],
+        figures["p99"],
+        figures["max"],
     )
 
 

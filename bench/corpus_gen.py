@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,18 +38,27 @@ def published(doc_id: str) -> str:
     return f"2015-{1 + number % 12:02d}-{1 + number % 28:02d}"
 
 
-def write_corpus(folder: Path, documents: int, rng: random.Random) -> Corpus:
-    """Write `documents` documents and corpus/sources.yml into `folder`."""
+#: Makes a document: (its id, the generator) -> its title, text and quotable sentences.
+MakeDocument = Callable[[str, random.Random], tuple[str, str, list[Sentence]]]
+
+
+def write_corpus(
+    folder: Path, documents: int, rng: random.Random, make: MakeDocument | None = None
+) -> Corpus:
+    """Write `documents` documents (made by `make`, by default `news_document`) and
+    corpus/sources.yml into `folder`."""
+    make = make or news_document
     folder.mkdir(parents=True, exist_ok=True)
     corpus = Corpus([], [])
     listing = ["documents:\n"]
     for number in range(documents):
         doc_id = f"{number:05d}_{rng.getrandbits(64):016x}"
-        title, text, quotable = _document(doc_id, rng)
+        title, text, quotable = make(doc_id, rng)
         raw = text.encode("utf-8")
+        quoted_title = title.replace("'", "''")
         (folder / f"{doc_id}.txt").write_bytes(raw)
         listing.append(
-            f"  - id: {doc_id}\n    title: '{title}'\n    outlet: Synthetic Wire\n"
+            f"  - id: {doc_id}\n    title: '{quoted_title}'\n    outlet: Synthetic Wire\n"
             f"    published: {published(doc_id)}\n"
             f"    sha256: {hashlib.sha256(raw).hexdigest()}\n"
         )
@@ -58,7 +68,7 @@ def write_corpus(folder: Path, documents: int, rng: random.Random) -> Corpus:
     return corpus
 
 
-def _document(doc_id: str, rng: random.Random) -> tuple[str, str, list[Sentence]]:
+def news_document(doc_id: str, rng: random.Random) -> tuple[str, str, list[Sentence]]:
     home = rng.randrange(len(words.COUNTRIES))
     city = rng.choice(words.CITIES)
     title = f"Coalition talks: {words.COUNTRIES[home][1]} weighs its role near {city}"
@@ -67,7 +77,7 @@ def _document(doc_id: str, rng: random.Random) -> tuple[str, str, list[Sentence]
         sentences = []
         for _ in range(SENTENCES_PER_PARAGRAPH):
             country = home if rng.random() < 0.5 else rng.randrange(len(words.COUNTRIES))
-            sentence = _sentence(doc_id, country, rng)
+            sentence = sentence_of(doc_id, country, rng)
             sentences.append(sentence.text)
             if sentence.values:
                 quotable.append(sentence)
@@ -75,9 +85,13 @@ def _document(doc_id: str, rng: random.Random) -> tuple[str, str, list[Sentence]
     return title, "\n\n".join(paragraphs) + "\n", quotable
 
 
-def _sentence(doc_id: str, country: int, rng: random.Random) -> Sentence:
+def sentence_of(
+    doc_id: str, country: int, rng: random.Random, numeric: bool | None = None
+) -> Sentence:
+    """A sentence of the news templates, stating a number if `numeric` (70% of them if not
+    told)."""
     _, name, demonym, capital = words.COUNTRIES[country]
-    numeric = rng.random() < 0.7
+    numeric = rng.random() < 0.7 if numeric is None else numeric
     template = rng.choice(words.NUMBER_TEMPLATES if numeric else words.PLAIN_TEMPLATES)
     (key, unit), (key2, unit2) = rng.sample(words.UNITS, 2)
     n, n_text = _number(rng)

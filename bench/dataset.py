@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus_gen import write_corpus
+from bench.corpus_kinds import maker
 from bench.facts_gen import BROKEN_SHARE, write_facts
 
 FACTS_PER_DOCUMENT = 10
@@ -41,11 +42,13 @@ def generate(
     events: int | None = None,
     broken_share: float = BROKEN_SHARE,
     seed: int = 7,
+    kind: str = "news",
 ) -> Dataset:
-    """Write a project of `facts` facts (over facts/10 documents unless told) into `root`."""
+    """Write a project of `facts` facts (over facts/10 documents unless told) into `root`,
+    its corpus of the kind `kind` (see `bench.corpus_kinds`)."""
     rng = random.Random(seed)
     documents = documents or max(5, facts // FACTS_PER_DOCUMENT)
-    corpus = write_corpus(root / "corpus", documents, rng)
+    corpus = write_corpus(root / "corpus", documents, rng, maker(kind))
     broken = write_facts(root / "facts", facts, corpus, rng, events, broken_share)
     return Dataset(root, facts, documents, broken)
 

@@ -28,7 +28,9 @@ def test_the_benchmark_runs_and_prints_its_tables(
     printed = capsys.readouterr().out
     assert "| 150 |" in printed.split("## Many facts citing one sentence")[1]
     assert "the build stays linear when many facts cite one sentence" in printed
-    assert "| 200 | 20 |" in printed
+    for kind in ("news", "repetitive", "prose"):  # the three corpora, side by side
+        assert f"| {kind} | 200 | 20 |" in printed
+        assert re.search(rf"{kind}, 200 facts: near miss p99 <= 5 ms \(\d+\.\d+ ms\)", printed)
     assert "## Site" in printed
     assert "PASS: cached and uncached runs print the same diagnostics" in printed
     near = re.search(

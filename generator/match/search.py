@@ -12,6 +12,7 @@ from rapidfuzz.distance import Indel
 from generator.corpus.documents import Corpus, Document
 from generator.corpus.numbers import WORD_VALUES, numbers_in
 from generator.corpus.sentences import split_sentences
+from generator.match.bounded import candidate_sentences
 from generator.match.wordindex import WordIndex
 
 
@@ -108,7 +109,8 @@ class CorpusIndex:
     """Searches across every document of a corpus (its word index built lazily, on the first
     miss). The closest sentence is sought in the cited document first (by `ratio`, in the
     paragraph holding most of the quote's rare words: a few µs), then by `partial_ratio` among
-    the documents sharing the quote's rarest words."""
+    the documents sharing the quote's rarest words (as many of their sentences as
+    `bounded.BUDGET` allows)."""
 
     #: A sentence of the cited document this close (rapidfuzz `ratio`) is the suggestion.
     CITED_CUTOFF = 85
@@ -134,9 +136,9 @@ class CorpusIndex:
 
     def locate_elsewhere(self, parts: list[str], cited: str) -> Location | None:
         """Where the quote of `parts` is in the first document (in corpus order) but `cited`
-        that holds it; only the documents holding its inner words are searched."""
-        inner = [word for part in parts for word in part.split()[1:-1]]
-        holding = self._word_index().numbers_holding_all(inner)
+        that holds it; only the documents holding its inner words (and their pairs) are
+        searched."""
+        holding = self._word_index().numbers_holding_parts(parts)
         numbers = range(len(self._order)) if holding is None else holding
         longest = max(parts, key=len)
         known, read, skip = self._haystacks, self._read, self._numbers.get(cited)
@@ -156,12 +158,17 @@ class CorpusIndex:
                 return suggestion
         rare = self._word_index().holding_rare(quote.split(), self.RARE_WORDS, self.MAX_DOCUMENTS)
         doc_ids = sorted(rare if cited is None else {*rare, cited})
-        return self._best(quote, doc_ids, fuzz.partial_ratio, self.CUTOFF)
+        return self._best(quote, doc_ids, fuzz.partial_ratio, self.CUTOFF, cited)
 
     def _best(
-        self, quote: str, doc_ids: list[str], scorer: Callable[..., float], cutoff: float
+        self,
+        quote: str,
+        doc_ids: list[str],
+        scorer: Callable[..., float],
+        cutoff: float,
+        cited: str | None = None,
     ) -> Suggestion | None:
-        sentences = [(doc_id, *entry) for doc_id in doc_ids for entry in self._split(doc_id)]
+        sentences = candidate_sentences(doc_ids, self._split, cited)
         choices = [sentence for _, _, sentence in sentences]
         best = process.extractOne(quote, choices, scorer=scorer, score_cutoff=cutoff)
         if best is None:

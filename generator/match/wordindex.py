@@ -10,12 +10,15 @@ from itertools import repeat
 from operator import and_
 
 from generator.corpus.documents import Corpus
+from generator.match.bitsets import from_bits, to_bits
+from generator.match.ngrams import PairData, PairIndex, pair_data
 
 #: What `WordIndex.to_data` returns, for `marshal`: the document ids, and for each word how
 #: many documents hold it and which: their numbers as the bytes of an array("I"), or, when
 #: more than one document in DENSE holds it, as an int whose bit n is set when document n
 #: does (a bitmap is then the smaller, and narrowing a search by the word costs one `&`).
-IndexData = tuple[list[str], dict[str, int], dict[str, bytes | int]]
+#: Last, the pairs of words in a row, where they pay (see `generator.match.ngrams`).
+IndexData = tuple[list[str], dict[str, int], dict[str, bytes | int], PairData]
 DENSE = 32
 #: Sorts after every count of documents.
 _UNKNOWN = 1 << 62
@@ -40,9 +43,11 @@ class WordIndex:
         self.order = list(corpus.documents)
         if data is None:
             data = _index_data(self.order, (doc.haystack for doc in corpus.documents.values()))
-        elif data[0] != self.order:
+        elif len(data) != 4 or data[0] != self.order:
             raise ValueError("the word index was built for other documents")
         self._counts, self._packed = data[1], data[2]
+        #: Pairs of words in a row -> the documents holding them (where they pay).
+        self.pairs = PairIndex(data[3], len(self.order))
         self._postings: dict[str, list[int]] = {}
         self._masks: dict[str, int] = {}
 
@@ -54,7 +59,7 @@ class WordIndex:
 
     def to_data(self) -> IndexData:
         """The index as plain data for `marshal`: `WordIndex(corpus, data)` takes it back."""
-        return self.order, self._counts, self._packed
+        return self.order, self._counts, self._packed, self.pairs.to_data()
 
     def holding_all(self, words: Iterable[str]) -> list[str] | None:
         """Ids (in corpus order) of the documents holding every one of `words` (None when no
@@ -62,8 +67,20 @@ class WordIndex:
         numbers = self.numbers_holding_all(words)
         return None if numbers is None else self._ids(numbers)
 
+    def numbers_holding_parts(self, parts: list[str]) -> list[int] | None:
+        """The documents (numbers, in corpus order) that may hold every one of a quote's
+        `parts`: those holding its inner words and (where pairs were made) its pairs of
+        words in a row; None when no word narrows them (do not change the list)."""
+        found = self._holding_all(word for part in parts for word in part.split()[1:-1])
+        return None if found is None else self.pairs.narrow(found, parts)
+
     def numbers_holding_all(self, words: Iterable[str]) -> list[int] | None:
         """`holding_all` as the documents' numbers in corpus order (do not change the list)."""
+        found = self._holding_all(words)
+        return from_bits(found) if isinstance(found, int) else found
+
+    def _holding_all(self, words: Iterable[str]) -> list[int] | int | None:
+        """`numbers_holding_all`, as a bitmap (see `bitsets`) when it was made as one."""
         words = set(words)
         if not words:
             return None
@@ -81,7 +98,7 @@ class WordIndex:
             if self._has_bits(word) or left * self.CHECK_COST > counts[word]:
                 mask &= self._bits(word)  # kept: a later quote narrows with it in a few µs
                 left = mask.bit_count()
-        return _set_bits(mask)
+        return mask
 
     def holding_rare(self, words: Iterable[str], count: int, limit: int) -> list[str]:
         """Ids (in corpus order) of at most `limit` documents holding the `count` rarest known
@@ -97,7 +114,7 @@ class WordIndex:
     def _first_holding(self, words: list[str], limit: int) -> list[int]:
         """The first `limit` documents (by number) holding every one of `words`."""
         if any(map(self._has_bits, words)):
-            return _set_bits(reduce(and_, map(self._bits, words)), limit)
+            return from_bits(reduce(and_, map(self._bits, words)), limit)
         postings = list(map(self.posting, words))
         return sorted(set(postings[0]).intersection(*postings[1:]))[:limit]
 
@@ -115,7 +132,7 @@ class WordIndex:
             packed = self._packed.get(word)
             if packed is None:
                 return []
-            found = _set_bits(packed) if isinstance(packed, int) else array("I", packed).tolist()
+            found = from_bits(packed) if isinstance(packed, int) else array("I", packed).tolist()
             self._postings[word] = found
         return found
 
@@ -129,44 +146,25 @@ class WordIndex:
             return packed
         found = self._masks.get(word)
         if found is None:
-            found = self._masks[word] = _mask(self.posting(word), len(self.order))
+            found = self._masks[word] = to_bits(self.posting(word), len(self.order))
         return found
 
     def _ids(self, numbers: list[int]) -> list[str]:
         return [self.order[number] for number in numbers]
 
 
-def _set_bits(mask: int, limit: int = -1) -> list[int]:
-    """The positions of the bits set in `mask`, lowest first (the first `limit`, if given)."""
-    digits = bin(mask)  # the highest bit first, after "0b"
-    top = len(digits) - 1
-    numbers: list[int] = []
-    at = digits.rfind("1")
-    while at > 1 and len(numbers) != limit:
-        numbers.append(top - at)
-        at = digits.rfind("1", 0, at)
-    return numbers
-
-
-def _index_data(order: list[str], haystacks: Iterable[str]) -> IndexData:
+def _index_data(order: list[str], texts: Iterable[str]) -> IndexData:
+    haystacks = list(texts)
     postings = _postings(haystacks)
     counts = {word: len(posting) for word, posting in postings.items()}
     dense = len(order) // DENSE
     packed = {
-        word: _mask(posting, len(order)) if len(posting) > dense else array("I", posting).tobytes()
+        word: to_bits(posting, len(order))
+        if len(posting) > dense
+        else array("I", posting).tobytes()
         for word, posting in postings.items()
     }
-    return order, counts, packed
-
-
-def _mask(posting: list[int], size: int) -> int:
-    """An int whose bit n is set when n is in `posting` (numbers below `size`)."""
-    flags = bytearray(size)  # a byte a document: 1 where it holds the word
-    deque(map(flags.__setitem__, posting, repeat(1)), maxlen=0)
-    found = 0
-    for bit in range(8):  # byte n // 8 of the int holds document n as its bit n % 8
-        found |= int.from_bytes(flags[bit::8], "little") << bit
-    return found
+    return order, counts, packed, pair_data(haystacks, counts)
 
 
 def _postings(haystacks: Iterable[str]) -> dict[str, list[int]]:
