@@ -68,6 +68,8 @@ def test_main_is_published_with_the_official_pages_actions() -> None:
     for action in ("configure-pages", "upload-pages-artifact", "deploy-pages"):
         assert f"actions/{action}" in used
     assert "make site" in commands(workflow)
+    checkout = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # the Changes page reads the history of facts/
 
 
 @pytest.mark.parametrize("name", ["pr.yml", "pages.yml"])
