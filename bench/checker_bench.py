@@ -100,7 +100,7 @@ def _edit_one_fact_file(dataset: Dataset) -> None:
     """A curator's save: one claim of one fact file reworded."""
     path = min((dataset.facts_dir / "facts").glob("*.yml"))
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("(synthetic fact a)", "(synthetic fact a, edited)"), "utf-8")
+    path.write_text(text.replace("(synthetic fact b)", "(synthetic fact b, edited)"), "utf-8")
 
 
 def _check_jsonschema(dataset: Dataset) -> Run:

@@ -101,12 +101,16 @@ def _fact(
     return text, broken
 
 
+#: Consonants only: no English number word ("two", "ten", "six") can be spelt with them.
+CONSONANTS = "bcdfghjklmnpqrstvwxz"
+
+
 def letters(number: int) -> str:
-    """`number` in letters (0 -> "a", 27 -> "bb"): a claim adds no number its quote lacks."""
+    """`number` in consonants (0 -> "b", 21 -> "cc"): a claim adds no number its quote lacks."""
     word = ""
     while True:
-        number, digit = divmod(number, 26)
-        word = "abcdefghijklmnopqrstuvwxyz"[digit] + word
+        number, digit = divmod(number, len(CONSONANTS))
+        word = CONSONANTS[digit] + word
         if not number:
             return word
 

@@ -39,3 +39,11 @@ def test_the_benchmark_runs_and_prints_its_tables(
     assert near, "the near-miss cost, split into the search elsewhere and the suggestion"
     whole, elsewhere, rest = map(int, near.groups())
     assert elsewhere > 0 and rest > 0 and abs(elsewhere + rest - whole) <= 1
+
+
+def test_fact_names_in_letters_spell_no_number() -> None:
+    """The synthetic claims name their fact in letters: none may read as a number word."""
+    from bench.facts_gen import letters
+    from generator.corpus.numbers import occurrences
+
+    assert [letters(n) for n in range(100_000) if occurrences(letters(n))] == []
