@@ -19,24 +19,33 @@ DOC = "001_45c1c8414a270103"
 QUOTE = "Australia said it would provide eight aircraft and 600 personnel to help combat IS."
 
 
+#: Facts a file: a fact file is refused past 5 MB (about 20,000 of these facts).
+PER_FILE = 5_000
+
+
 def write_one_sentence(root: Path, facts: int) -> None:
-    """The real corpus, and `facts` facts of one country, each citing the same sentence."""
+    """The real corpus, and `facts` facts of one country, each citing the same sentence (in
+    files of PER_FILE facts)."""
     shutil.copytree(REPO / "corpus", root / "corpus", dirs_exist_ok=True)
     shutil.copytree(REPO / "docs", root / "docs", dirs_exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    lines = ["countries:", "  - code: AU", "    name: Australia", "facts:"]
-    for index in range(facts):
-        lines += [
-            f"  - id: fact-{index}",
-            "    countries: [AU]",
-            "    topic: military",
-            f"    claim: Australia pledged eight aircraft (fact {letters(index)}).",
-            "    sources:",
-            f"      - doc: {DOC}",
-            f"        quote: {QUOTE}",
-        ]
     (root / "facts").mkdir(parents=True, exist_ok=True)
-    (root / "facts" / "one-sentence.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    country = ["countries:", "  - code: AU", "    name: Australia"]
+    (root / "facts" / "countries.yml").write_text("\n".join(country) + "\n", encoding="utf-8")
+    for first in range(0, facts, PER_FILE):
+        lines = ["facts:"]
+        for index in range(first, min(first + PER_FILE, facts)):
+            lines += [
+                f"  - id: fact-{index}",
+                "    countries: [AU]",
+                "    topic: military",
+                f"    claim: Australia pledged eight aircraft (fact {letters(index)}).",
+                "    sources:",
+                f"      - doc: {DOC}",
+                f"        quote: {QUOTE}",
+            ]
+        name = f"one-sentence-{first // PER_FILE:03d}.yml"
+        (root / "facts" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def bench_one_sentence(root: Path, facts: int) -> tuple[int, SiteFigures]:
