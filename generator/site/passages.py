@@ -56,7 +56,8 @@ def page_passages(owners: list[tuple[Ref, list[CitedQuote]]]) -> PagePassages:
     """
     shown: dict[Sentence, int] = {}  # sentence -> id() of the quote that shows it
     anchors: dict[int, str] = {}
-    users: dict[int, list[Ref]] = {}
+    users: dict[int, dict[Ref, None]] = {}  # in page order, each once: a dict, not a list
+    first_of: dict[int, int] = {}  # id() of each quote -> id() of the quote that shows it
     for owner, quotes in owners:
         for cited in quotes:
             sentences = sentences_of(cited)
@@ -67,15 +68,16 @@ def page_passages(owners: list[tuple[Ref, list[CitedQuote]]]) -> PagePassages:
                 doc, paragraph, number = sentences[0]
                 anchors[first] = f"q-{doc[:3]}-p{paragraph + 1}-s{number + 1}"
                 shown.update(dict.fromkeys(sentences, first))
-            refs = users.setdefault(first, [])
-            if owner not in refs:
-                refs.append(owner)
+            users.setdefault(first, {})[owner] = None
             anchors.setdefault(id(cited), anchors[first])
-            users.setdefault(id(cited), refs)
+            first_of.setdefault(id(cited), first)
     passages = PagePassages()
+    showing = set(shown.values())
+    # One tuple of users a passage, shared by every quote of it: many facts citing one
+    # sentence must not make a copy of all of them for each (quadratic in time and memory).
+    refs = {first: tuple(owners_of) for first, owners_of in users.items()}
     for ident, anchor in anchors.items():
-        owner_refs = tuple(users[ident])
-        passages.add(ident, QuoteUse(ident in shown.values(), anchor, owner_refs))
+        passages.add(ident, QuoteUse(ident in showing, anchor, refs[first_of[ident]]))
     return passages
 
 
