@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from generator.corpus.documents import DocumentMeta
 from generator.load.schema import fact_schema_text
 from generator.model import Fact
 from generator.quantity import Quantity
@@ -95,34 +96,33 @@ def value_data(key: str, value: Quantity) -> dict[str, Any]:
 def facts_csv(result: CheckResult, urls: dict[str, str] | None = None) -> str:
     """One row per source of every fact; cells that would run as formulas are defused."""
     urls = urls or {}
-    metas = {doc_id: document.meta for doc_id, document in result.context.corpus.documents.items()}
-    stream = io.StringIO()
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    metas = _metas(result)
+    rows = []
     for entry in result.context.base.facts:
         fact = entry.model
         for source in fact.sources:
             meta = metas.get(source.doc)
             values = sorted(source.values.items())
-            row = [
-                fact.id,
-                fact.topic,
-                fact.date or "",
-                fact.event or "",
-                " ".join(fact.countries),
-                fact.claim,
-                source.doc,
-                (meta.outlet if meta else None) or "",
-                (meta.published if meta else None) or "",
-                source.quote,
-                "; ".join(f"{key}={value}" for key, value in values),
-                "; ".join(f"{key}={value.qualifier or value.meaning}" for key, value in values),
-                "; ".join(f"{key}={_interval(value)}" for key, value in values),
-                (meta.title if meta else None) or "",
-                urls.get(f"fact:{fact.id}", ""),
-            ]
-            writer.writerow([safe_cell(cell) for cell in row])
-    return stream.getvalue()
+            rows.append(
+                [
+                    fact.id,
+                    fact.topic,
+                    fact.date or "",
+                    fact.event or "",
+                    " ".join(fact.countries),
+                    fact.claim,
+                    source.doc,
+                    (meta.outlet if meta else None) or "",
+                    (meta.published if meta else None) or "",
+                    source.quote,
+                    "; ".join(f"{key}={value}" for key, value in values),
+                    "; ".join(f"{key}={value.qualifier or value.meaning}" for key, value in values),
+                    "; ".join(f"{key}={_interval(value)}" for key, value in values),
+                    (meta.title if meta else None) or "",
+                    urls.get(f"fact:{fact.id}", ""),
+                ]
+            )
+    return _csv_text(CSV_COLUMNS, rows)
 
 
 def _interval(value: Quantity) -> str:
@@ -133,28 +133,42 @@ def _interval(value: Quantity) -> str:
 def events_csv(result: CheckResult, urls: dict[str, str] | None = None) -> str:
     """One row per source of every event (the quotes that date and place it)."""
     urls = urls or {}
-    metas = {doc_id: document.meta for doc_id, document in result.context.corpus.documents.items()}
-    stream = io.StringIO()
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(EVENT_COLUMNS)
+    metas = _metas(result)
+    rows = []
     for entry in result.context.base.events:
         event = entry.model
         for source in event.sources:
             meta = metas.get(source.doc)
-            row = [
-                event.id,
-                event.name,
-                event.date or "",
-                event.place or "",
-                " ".join(event.countries),
-                source.doc,
-                (meta.title if meta else None) or "",
-                (meta.outlet if meta else None) or "",
-                (meta.published if meta else None) or "",
-                source.quote,
-                urls.get(f"event:{event.id}", ""),
-            ]
-            writer.writerow([safe_cell(str(cell)) for cell in row])
+            rows.append(
+                [
+                    event.id,
+                    event.name,
+                    event.date or "",
+                    event.place or "",
+                    " ".join(event.countries),
+                    source.doc,
+                    (meta.title if meta else None) or "",
+                    (meta.outlet if meta else None) or "",
+                    (meta.published if meta else None) or "",
+                    source.quote,
+                    urls.get(f"event:{event.id}", ""),
+                ]
+            )
+    return _csv_text(EVENT_COLUMNS, rows)
+
+
+def _metas(result: CheckResult) -> dict[str, DocumentMeta | None]:
+    """The metadata of each corpus document, by id."""
+    documents = result.context.corpus.documents
+    return {doc_id: document.meta for doc_id, document in documents.items()}
+
+
+def _csv_text(columns: tuple[str, ...], rows: list[list[str]]) -> str:
+    """A CSV file (CRLF lines, as RFC 4180 says) of a header and rows, every cell defused."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([safe_cell(str(cell)) for cell in row] for row in rows)
     return stream.getvalue()
 
 
