@@ -130,17 +130,21 @@ def add_document(repo: GitRepo, doc_id: str, text: str) -> None:
         stream.write(entry)
 
 
-def test_a_quote_close_to_two_sentences_is_left_alone(repo: GitRepo, cli: Cli) -> None:
+def write_twins(repo: GitRepo) -> str:
+    """A document of two near-identical sentences; returns a fact file (not yet written) whose
+    quote, mistyped, is as close to one as to the other."""
     add_document(
         repo,
         "900_twins",
         "The ministers agreed to send forty trucks of food to the border town.\n"
         "Later, the ministers agreed to send forty trucks of fuel to the border town.\n",
     )
-    text = (
-        HEAD
-        + "        quote: The ministers agreed to send forty trucks of foo to the border town\n"
-    )
+    quote = "The ministers agreed to send forty trucks of foo to the border town"
+    return HEAD + f"        quote: {quote}\n"
+
+
+def test_a_quote_close_to_two_sentences_is_left_alone(repo: GitRepo, cli: Cli) -> None:
+    text = write_twins(repo)
     path = repo.write("facts/pledges.yml", text.replace("001_45c1c8414a270103", "900_twins"))
 
     result = cli("fix", "--write")
@@ -182,16 +186,7 @@ def test_fix_says_which_rule_keeps_each_broken_quote(repo: GitRepo, cli: Cli) ->
 
 
 def test_twins_are_kept_because_fix_never_chooses(repo: GitRepo, cli: Cli) -> None:
-    add_document(
-        repo,
-        "900_twins",
-        "The ministers agreed to send forty trucks of food to the border town.\n"
-        "Later, the ministers agreed to send forty trucks of fuel to the border town.\n",
-    )
-    text = (
-        HEAD
-        + "        quote: The ministers agreed to send forty trucks of foo to the border town\n"
-    )
+    text = write_twins(repo)
     repo.write("facts/pledges.yml", text.replace("001_45c1c8414a270103", "900_twins"))
 
     result = cli("fix")
