@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -86,7 +89,7 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
             self.config.licence,
         )
         assert self.renderer is not None
-        with progress_shown("checking the facts") as stages:
+        with collection_paused(), progress_shown("checking the facts") as stages:
             return generate_files(
                 self.folder("corpus"), self.folder("facts"), settings, self.renderer, stages
             )
@@ -102,6 +105,21 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
         for path in (self.folder("facts"), self.folder("corpus"), TEMPLATES):
             server.watch(str(path))
         return server
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No garbage collection while the facts are checked and the pages made (millions of
+    objects made, few freed: each collection would scan them all again), and the collector
+    as it was after, for MkDocs and a serve's next rebuild (nothing is frozen: the process's
+    settings are the command's, not a plugin's)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def generated_file(config: MkDocsConfig, files: Files, src: str, content: str) -> File:

@@ -124,8 +124,9 @@ def test_a_fact_error_stops_the_build_with_the_diagnostic(
 
 
 def test_a_build_leaves_the_collector_alone(small_config: Path, tmp_path: Path) -> None:
-    """`mkdocs serve` rebuilds in one process: the plugin neither pauses nor freezes the
-    collector (a setting of the whole process, which only the command line makes)."""
+    """`mkdocs serve` rebuilds in one process: the plugin pauses the collector only while it
+    checks and makes the pages, and leaves it as it was (enabled, nothing frozen: the
+    process's settings are the command line's)."""
     frozen = gc.get_freeze_count()
     config = load_config(str(small_config), site_dir=str(tmp_path / "site"), strict=True)
     build(config)
