@@ -1,0 +1,97 @@
+"""Long lists of facts on numbered pages: a real `mkdocs build --strict` of the repository's
+facts with a few facts a page, every fact reachable from its country's first page, every link
+(the source pages' "cited by", the timeline, the search index) on the page that shows it."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.exceptions import Abort
+
+from generator.check.pipeline import run_check
+from generator.site.completeness import missing_facts
+from tests.site.conftest import REPO, build_site, write_config
+from tests.site.test_build import broken_links
+
+PER_PAGE = 3
+NEXT = re.compile(r'<a rel="next" href="([^"]*)">')
+FACT_ID = re.compile(r'<h3 class="fs-claim" id="fact-([^"]*)"')
+
+
+def paged_config(folder: Path, per_page: object) -> Path:
+    config = write_config(folder, REPO / "facts")
+    options = yaml.safe_load(config.read_text(encoding="utf-8"))
+    options["plugins"][1]["factsheet"]["facts_per_page"] = per_page
+    config.write_text(yaml.safe_dump(options), encoding="utf-8")
+    return config
+
+
+@pytest.fixture(scope="module")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    folder = tmp_path_factory.mktemp("paged")
+    yield build_site(paged_config(folder, PER_PAGE), folder / "site")
+
+
+def following(site: Path, first: str) -> list[Path]:
+    """The pages reached from `first` by its "Next page" links, `first` included."""
+    pages = [site / first]
+    while found := NEXT.search(pages[-1].read_text(encoding="utf-8")):
+        pages.append((pages[-1].parent / found.group(1)).resolve())
+    return pages
+
+
+def country_facts() -> dict[str, list[str]]:
+    """The ids of each country's facts, by the country's lower-case code."""
+    by_country: dict[str, list[str]] = {}
+    for entry in run_check(REPO / "corpus", REPO / "facts").context.base.facts:
+        for code in dict.fromkeys(entry.model.countries):
+            by_country.setdefault(code.lower(), []).append(entry.model.id)
+    return by_country
+
+
+def test_every_fact_of_a_country_is_reached_from_its_first_page(paged_site: Path) -> None:
+    split = 0
+    for code, ids in country_facts().items():
+        pages = following(paged_site, f"countries/{code}.html")
+        assert len(pages) == math.ceil(len(ids) / PER_PAGE)
+        shown = [FACT_ID.findall(page.read_text(encoding="utf-8")) for page in pages]
+        assert all(len(facts) <= PER_PAGE for facts in shown)
+        assert sorted(fact for facts in shown for fact in facts) == sorted(ids)
+        split += len(pages) > 1
+    assert split >= 5  # the repository's facts do fill several pages of several countries
+
+
+def test_every_link_to_a_fact_points_to_the_page_that_shows_it(paged_site: Path) -> None:
+    assert broken_links(paged_site) == []
+    assert missing_facts(paged_site, REPO / "facts") == []
+
+
+def test_the_search_finds_each_fact_on_its_numbered_page(paged_site: Path) -> None:
+    index = json.loads((paged_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    located = [doc["location"] for doc in index["docs"] if "/page-" in doc["location"]]
+    assert located
+    for location in located:
+        path, _, anchor = location.partition("#")
+        assert not anchor or f'id="{anchor}"' in (paged_site / path).read_text(encoding="utf-8")
+
+
+def test_a_numbered_page_says_which_page_it_is(paged_site: Path) -> None:
+    text = (paged_site / "countries" / "fr" / "page-2.html").read_text(encoding="utf-8")
+    assert "<title>France, page 2 of " in text
+    assert '<strong aria-current="page">2</strong>' in text
+    assert '<a rel="prev" href="../fr.html">Previous page</a>' in text
+
+
+def test_a_page_size_below_one_stops_the_build_with_a_clear_message(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with pytest.raises(Abort):
+        build_site(paged_config(tmp_path, 0), tmp_path / "site")
+    assert "facts_per_page in mkdocs.yml must be a whole number >= 1, not 0" in caplog.text
+    assert not (tmp_path / "site" / "countries").exists()
