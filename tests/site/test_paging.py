@@ -16,6 +16,8 @@ from mkdocs.exceptions import Abort
 
 from generator.check.pipeline import run_check
 from generator.site.completeness import missing_facts
+from generator.site.export import export_docs
+from tests.conftest import run_generator
 from tests.site.conftest import REPO, build_site, write_config
 from tests.site.test_build import broken_links
 
@@ -95,3 +97,29 @@ def test_a_page_size_below_one_stops_the_build_with_a_clear_message(
         build_site(paged_config(tmp_path, 0), tmp_path / "site")
     assert "facts_per_page in mkdocs.yml must be a whole number >= 1, not 0" in caplog.text
     assert not (tmp_path / "site" / "countries").exists()
+
+
+def test_export_docs_writes_the_same_numbered_pages(paged_site: Path, tmp_path: Path) -> None:
+    config = paged_config(tmp_path, PER_PAGE)
+    export_docs(tmp_path / "out", config, None, None, "site")
+    exported = {
+        path.relative_to(tmp_path / "out").with_suffix("")
+        for path in (tmp_path / "out").rglob("page-*.md")
+    }
+    built = {
+        path.relative_to(paged_site).with_suffix("") for path in paged_site.rglob("page-*.html")
+    }
+    assert exported == built and built
+
+
+def test_export_docs_refuses_a_page_size_below_one(tmp_path: Path) -> None:
+    run = run_generator(
+        "export-docs",
+        str(tmp_path / "out"),
+        "--config",
+        str(paged_config(tmp_path, "many")),
+        cwd=tmp_path,
+    )
+    assert run.returncode == 2
+    assert "facts_per_page in mkdocs.yml must be a whole number >= 1, not 'many'" in run.stderr
+    assert not (tmp_path / "out").exists()
