@@ -9,16 +9,19 @@ import math
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.request import urlopen
 
 import pytest
 import yaml
 from mkdocs.exceptions import Abort
+from playwright.sync_api import Browser
 
 from generator.check.pipeline import run_check
 from generator.site.completeness import missing_facts
 from generator.site.export import export_docs
 from tests.conftest import run_generator
 from tests.site.conftest import REPO, build_site, write_config
+from tests.site.test_browser import serve
 from tests.site.test_build import broken_links
 
 PER_PAGE = 3
@@ -123,3 +126,25 @@ def test_export_docs_refuses_a_page_size_below_one(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert "facts_per_page in mkdocs.yml must be a whole number >= 1, not 'many'" in run.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture(scope="module")
+def paged_url(paged_site: Path) -> Iterator[str]:
+    yield from serve(paged_site)
+
+
+def test_a_link_made_before_a_fact_moved_pages_still_reaches_it(
+    paged_url: str, chromium: Browser
+) -> None:
+    """A link to a fact on the first page that now shows on page 3 (facts were added before
+    it) finds it there."""
+    moved = FACT_ID.findall(urlopen(paged_url + "countries/fr/page-3.html").read().decode("utf-8"))[
+        0
+    ]
+    page = chromium.new_page()
+    try:
+        page.goto(f"{paged_url}countries/fr.html#fact-{moved}")
+        page.wait_for_url(f"**/countries/fr/page-3.html#fact-{moved}")
+        assert page.locator(f"#fact-{moved}").is_visible()
+    finally:
+        page.close()
