@@ -51,25 +51,38 @@ def following(site: Path, first: str) -> list[Path]:
     return pages
 
 
-def country_facts() -> dict[str, list[str]]:
-    """The ids of each country's facts, by the country's lower-case code."""
-    by_country: dict[str, list[str]] = {}
+def listed_facts() -> dict[str, list[str]]:
+    """The ids of the facts of each country's and event's page, by that page's path."""
+    lists: dict[str, list[str]] = {}
     for entry in run_check(REPO / "corpus", REPO / "facts").context.base.facts:
         for code in dict.fromkeys(entry.model.countries):
-            by_country.setdefault(code.lower(), []).append(entry.model.id)
-    return by_country
+            lists.setdefault(f"countries/{code.lower()}.html", []).append(entry.model.id)
+        if entry.model.event:
+            lists.setdefault(f"events/{entry.model.event}.html", []).append(entry.model.id)
+    return lists
 
 
-def test_every_fact_of_a_country_is_reached_from_its_first_page(paged_site: Path) -> None:
-    split = 0
-    for code, ids in country_facts().items():
-        pages = following(paged_site, f"countries/{code}.html")
+def test_every_fact_of_a_country_or_event_is_reached_from_its_first_page(
+    paged_site: Path,
+) -> None:
+    split = set()
+    for first, ids in listed_facts().items():
+        pages = following(paged_site, first)
         assert len(pages) == math.ceil(len(ids) / PER_PAGE)
         shown = [FACT_ID.findall(page.read_text(encoding="utf-8")) for page in pages]
         assert all(len(facts) <= PER_PAGE for facts in shown)
         assert sorted(fact for facts in shown for fact in facts) == sorted(ids)
-        split += len(pages) > 1
-    assert split >= 5  # the repository's facts do fill several pages of several countries
+        if len(pages) > 1:
+            split.add(first.split("/")[0])
+    # the repository's facts do fill several pages of countries and of events
+    assert split == {"countries", "events"}
+
+
+def test_an_event_says_what_its_sources_say_on_its_first_page_alone(paged_site: Path) -> None:
+    first = paged_site / "events" / "paris-conference-2014.html"
+    later = following(paged_site, "events/paris-conference-2014.html")[1:]
+    assert later and "What the sources say" in first.read_text(encoding="utf-8")
+    assert all("What the sources say" not in page.read_text(encoding="utf-8") for page in later)
 
 
 def test_every_link_to_a_fact_points_to_the_page_that_shows_it(paged_site: Path) -> None:
@@ -148,3 +161,9 @@ def test_a_link_made_before_a_fact_moved_pages_still_reaches_it(
         assert page.locator(f"#fact-{moved}").is_visible()
     finally:
         page.close()
+
+
+def test_a_country_lists_its_events_after_its_last_fact(paged_site: Path) -> None:
+    pages = following(paged_site, "countries/fr.html")
+    texts = [page.read_text(encoding="utf-8") for page in pages]
+    assert [('id="events"' in text) for text in texts] == [False] * (len(pages) - 1) + [True]
