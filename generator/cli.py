@@ -351,7 +351,7 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
 
 def run_export_command(options: argparse.Namespace) -> int:
     from generator.site.export import export_docs
-    from generator.site.generate import FactsFailed
+    from generator.site.generate import ConfigError, FactsFailed
 
     if not options.config.is_file():
         print(f"error: --config {options.config} is not a file", file=sys.stderr)
@@ -364,7 +364,7 @@ def run_export_command(options: argparse.Namespace) -> int:
         sys.stdout.write(str(failed))
         print("error: the facts do not pass the check; nothing was exported", file=sys.stderr)
         return 1
-    except OSError as error:
+    except (ConfigError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"Exported to {options.out}: {written} files written, {unchanged} unchanged.")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from generator.result import CheckResult
 from generator.site.edit import EditLinks
+from generator.site.links import FACTS_PER_PAGE
+from generator.site.paging import paginate
 from generator.site.quotes import ParagraphCache, sentence_anchor
 from generator.site.views import (
     CitedQuote,
@@ -19,14 +21,17 @@ from generator.site.views import (
 )
 
 
-def build_site(result: CheckResult, edit: EditLinks | None = None) -> Site:
-    """Countries, events, facts and sources of a checked fact base, cross-linked."""
+def build_site(
+    result: CheckResult, edit: EditLinks | None = None, facts_per_page: int = FACTS_PER_PAGE
+) -> Site:
+    """Countries, events, facts and sources of a checked fact base, cross-linked (each fact's
+    home on the page of its country that shows it, when a country's facts fill several)."""
     edit = edit or EditLinks()
     base, corpus = result.context.base, result.context.corpus
     cache = ParagraphCache(corpus)
     quotes = cited_quotes(result, cache)
     origins = date_origins(result, quotes)
-    site = Site(result.summary, {}, {}, [], {})
+    site = Site(result.summary, {}, {}, [], {}, facts_per_page)
     for country in base.countries:
         site.countries.setdefault(country.model.code, country_view(country.model))
     for event in base.events:
@@ -46,6 +51,7 @@ def build_site(result: CheckResult, edit: EditLinks | None = None) -> Site:
                 site.countries[ref.code].facts.append(fact_entry)
         if fact.model.event in site.events:
             site.events[fact.model.event].facts.append(fact_entry)
+    paginate(site)
     citations = citation_index(site)
     marks = quoted_spans(site)
     for doc_id in sorted(corpus.documents):

@@ -15,7 +15,7 @@ from generator.site.links import fact_anchor
 
 
 def missing_facts(site: Path, facts: Path) -> list[Finding]:
-    """A finding for each fact of `facts` whose anchor is not on its country's page of `site`
+    """A finding for each fact of `facts` whose anchor is not on its country's pages of `site`
     (one finding when none is)."""
     base = load_facts(read_facts(facts))
     pages: dict[str, str] = {}
@@ -38,7 +38,10 @@ def missing_facts(site: Path, facts: Path) -> list[Finding]:
 
 
 def _page_text(site: Path, code: str) -> str:
-    for page in (site / "countries" / code / "index.html", site / "countries" / f"{code}.html"):
-        if page.is_file():
-            return page.read_text(encoding="utf-8", errors="replace")
-    return ""
+    """The text of the country's built page and of its numbered pages (`countries/au/page-2`)."""
+    folder = site / "countries" / code
+    pages = [folder / "index.html", site / "countries" / f"{code}.html"]
+    pages += sorted(folder.glob("page-*.html")) + sorted(folder.glob("page-*/index.html"))
+    return "".join(
+        page.read_text(encoding="utf-8", errors="replace") for page in pages if page.is_file()
+    )

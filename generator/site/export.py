@@ -14,7 +14,13 @@ from typing import Any
 import yaml
 
 from generator.site.buildinfo import DEFAULT_LICENCE
-from generator.site.generate import DEFAULT_SITE_NAME, SiteSettings, generate_files
+from generator.site.generate import (
+    DEFAULT_SITE_NAME,
+    SiteSettings,
+    facts_per_page,
+    generate_files,
+)
+from generator.site.links import FACTS_PER_PAGE
 from generator.site.render import Renderer
 
 #: The files the last export wrote, one a line, kept in the output folder.
@@ -35,6 +41,7 @@ def export_docs(
         root,
         str(config.get("site_url") or ""),
         str(plugin.get("licence", DEFAULT_LICENCE)),
+        facts_per_page(plugin.get("facts_per_page", FACTS_PER_PAGE)),
     )
     renderer = Renderer(bool(config.get("use_directory_urls", True)), source=links == "source")
     _, files = generate_files(

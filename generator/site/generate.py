@@ -17,7 +17,7 @@ from generator.site.downloads import downloads
 from generator.site.edit import EditLinks
 from generator.site.feed import atom_feed
 from generator.site.history import facts_history
-from generator.site.links import page_url
+from generator.site.links import FACTS_PER_PAGE, page_url
 from generator.site.pages import build_pages
 from generator.site.render import Renderer
 from generator.site.views import Site
@@ -38,10 +38,25 @@ class SiteSettings:
     site_url: str = ""
     #: The licence statement of the fact sheet's data, on the Downloads page.
     licence: str = DEFAULT_LICENCE
+    #: Facts on one page of a country or an event; more continue on numbered pages.
+    facts_per_page: int = FACTS_PER_PAGE
 
 
 class FactsFailed(ValueError):
     """The facts do not pass the check: no page is generated. The message is the report."""
+
+
+class ConfigError(ValueError):
+    """An option of the plugin in mkdocs.yml that cannot be used; the message says which."""
+
+
+def facts_per_page(value: object) -> int:
+    """The plugin's `facts_per_page`: a whole number of at least 1."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(
+            f"facts_per_page in mkdocs.yml must be a whole number >= 1, not {value!r}"
+        )
+    return value
 
 
 def generate_files(
@@ -59,7 +74,7 @@ def generate_files(
         raise FactsFailed(render_text(result))
     stages.stage("assembling the fact pages")
     edit = EditLinks(settings.repo_url, settings.edit_branch, settings.root)
-    site = build_site(result, edit)
+    site = build_site(result, edit, settings.facts_per_page)
     stages.stage("reading the history of the facts")
     build = BuildInfo(settings.site_name, build_date(), data_version(facts), settings.site_url)
     history = facts_history(facts)

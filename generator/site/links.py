@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import posixpath
 
+#: Facts on one page of a country or an event; the rest continue on numbered pages.
+FACTS_PER_PAGE = 1000
+
 
 def country_page(code: str) -> str:
     return f"countries/{code.lower()}.md"
@@ -15,6 +18,12 @@ def event_page(event_id: str) -> str:
 
 def source_page(doc_id: str) -> str:
     return f"sources/{doc_id}.md"
+
+
+def page_src(first: str, number: int) -> str:
+    """The path of page `number` of a list whose first page is `first` (`countries/au.md` ->
+    `countries/au/page-2.md`: in a folder, where no country's or event's own page can be)."""
+    return first if number == 1 else f"{first.removesuffix('.md')}/page-{number}.md"
 
 
 def fact_anchor(fact_id: str) -> str:

@@ -13,6 +13,7 @@ from generator.site.cite import citation_json
 from generator.site.conflicts import CONTRADICT, DIFFER, Conflict
 from generator.site.dates import month_of
 from generator.site.history import History
+from generator.site.paging import Paging, by_topic, pagings, split
 from generator.site.passages import DatesShown, page_passages
 from generator.site.render import Renderer
 from generator.site.views import (
@@ -83,9 +84,9 @@ def build_pages(
         ),
     }
     for country in site.countries.values():
-        pages[country.src] = country_page(country, renderer)
+        pages.update(country_pages(country, renderer, site.facts_per_page))
     for event in site.events.values():
-        pages[event.src] = event_page(event, renderer)
+        pages.update(event_pages(event, renderer, site.facts_per_page))
     for source in site.sources.values():
         src = source.info.src
         pages[src] = renderer.page("source.md.j2", src, source.info.title, source=source)
@@ -133,36 +134,70 @@ def figures(site: Site, renderer: Renderer) -> str:
     return renderer.page("figures.md.j2", "figures.md", "Figures", charts=charts)
 
 
-def event_page(event: EventView, renderer: Renderer) -> str:
-    owners: list[tuple[Ref, list[CitedQuote]]] = [(Ref(event.name, event.src), event.quotes)]
-    owners += [(fact.home, fact.quotes) for fact in event.facts]
-    passages = page_passages(owners)
+def event_pages(event: EventView, renderer: Renderer, size: int) -> dict[str, str]:
+    """The event's page, its facts continued on numbered pages past `size` of them."""
+    chunks = split(event.facts, size)
+    return {
+        paging.src: event_page(event, facts, paging, renderer)
+        for facts, paging in zip(chunks, pagings(event.src, len(chunks)), strict=True)
+    }
+
+
+def event_page(event: EventView, facts: list[FactView], paging: Paging, renderer: Renderer) -> str:
+    owners: list[tuple[Ref, list[CitedQuote]]] = []
+    if paging.number == 1:
+        owners.append((Ref(event.name, event.src), event.quotes))
+    owners += [(fact.home, fact.quotes) for fact in facts]
     return renderer.page(
         "event.md.j2",
-        event.src,
-        event.name,
+        paging.src,
+        paging.title(event.name),
         event=event,
-        passage=passages,
-        date_shown=DatesShown(),
-    )
-
-
-def country_page(country: CountryView, renderer: Renderer) -> str:
-    by_topic: dict[str, list[FactView]] = {}
-    for fact in country.facts:
-        by_topic.setdefault(fact.topic, []).append(fact)
-    groups = [(topic, by_topic[topic]) for topic in TOPICS if topic in by_topic]
-    owners = [(fact.home, fact.quotes) for _, facts in groups for fact in facts]
-    return renderer.page(
-        "country.md.j2",
-        country.src,
-        country.name,
-        country=country,
-        groups=groups,
-        summary=country_summary(country, groups),
+        facts=facts,
+        paging=paging,
         passage=page_passages(owners),
         date_shown=DatesShown(),
     )
+
+
+def country_pages(country: CountryView, renderer: Renderer, size: int) -> dict[str, str]:
+    """The country's page, its facts (by topic) continued on numbered pages past `size`."""
+    summary = country_summary(country, topic_groups(country.facts))
+    chunks = split(by_topic(country.facts), size)
+    return {
+        paging.src: country_page(country, facts, paging, summary, renderer)
+        for facts, paging in zip(chunks, pagings(country.src, len(chunks)), strict=True)
+    }
+
+
+def country_page(
+    country: CountryView,
+    facts: list[FactView],
+    paging: Paging,
+    summary: str,
+    renderer: Renderer,
+) -> str:
+    groups = topic_groups(facts)
+    owners = [(fact.home, fact.quotes) for fact in facts]
+    return renderer.page(
+        "country.md.j2",
+        paging.src,
+        paging.title(country.name),
+        country=country,
+        groups=groups,
+        paging=paging,
+        summary=summary,
+        passage=page_passages(owners),
+        date_shown=DatesShown(),
+    )
+
+
+def topic_groups(facts: list[FactView]) -> list[tuple[str, list[FactView]]]:
+    """The facts by topic, in the order of TOPICS."""
+    by_topic: dict[str, list[FactView]] = {}
+    for fact in facts:
+        by_topic.setdefault(fact.topic, []).append(fact)
+    return [(topic, by_topic[topic]) for topic in TOPICS if topic in by_topic]
 
 
 def country_summary(country: CountryView, groups: list[tuple[str, list[FactView]]]) -> str:

@@ -23,7 +23,14 @@ from generator.report.text import render as render_text
 from generator.result import CheckResult
 from generator.site.buildinfo import DEFAULT_LICENCE
 from generator.site.errorpage import error_pages
-from generator.site.generate import FactsFailed, SiteSettings, generate_files
+from generator.site.generate import (
+    ConfigError,
+    FactsFailed,
+    SiteSettings,
+    facts_per_page,
+    generate_files,
+)
+from generator.site.links import FACTS_PER_PAGE
 from generator.site.render import Renderer
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
@@ -37,6 +44,8 @@ class FactSheetConfig(base.Config):  # type: ignore[no-untyped-call]
     edit_branch = c.Type(str, default="main")
     #: The licence statement of the fact sheet's data, on the Downloads page.
     licence = c.Type(str, default=DEFAULT_LICENCE)
+    #: Facts on one page of a country or an event; more continue on numbered pages.
+    facts_per_page = c.Type(int, default=FACTS_PER_PAGE)
 
 
 class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-call]
@@ -55,6 +64,10 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            facts_per_page(self.config.facts_per_page)
+        except ConfigError as error:
+            raise PluginError(str(error)) from None
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.renderer = Renderer(directory_urls=config.use_directory_urls)
         return config
@@ -87,6 +100,7 @@ class FactSheetPlugin(BasePlugin[FactSheetConfig]):  # type: ignore[no-untyped-c
             self.root,
             config.site_url or "",
             self.config.licence,
+            self.config.facts_per_page,
         )
         assert self.renderer is not None
         with collection_paused(), progress_shown("checking the facts") as stages:

@@ -139,6 +139,8 @@ class Site:
     events: dict[str, EventView]
     facts: list[FactView]
     sources: dict[str, SourceView]
+    #: Facts on one page of a country or an event (see `generator.site.paging`).
+    facts_per_page: int = links.FACTS_PER_PAGE
 
 
 def country_view(country: Country) -> CountryView:

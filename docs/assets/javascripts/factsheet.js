@@ -98,6 +98,32 @@
 
   document.querySelectorAll(".fs-fact[data-cite]").forEach(setUp);
 
+  // A link to a fact of a list on numbered pages, made before the fact moved to another of
+  // them (facts were added before it): look for it on the list's other pages and go there.
+  // Over http(s) only: a page read from disk cannot fetch its neighbours and stays as it is.
+  function findMovedFact() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var pager = document.querySelector(".fs-pager");
+    if (!/^fact-[a-z0-9-]+$/.test(id) || document.getElementById(id) || !pager ||
+        !/^https?:$/.test(location.protocol) || !window.fetch) { return; }
+    var pages = Array.prototype.map.call(pager.querySelectorAll("a:not([rel])"),
+      function (link) { return link.href; });
+    var marker = 'id="' + id + '"';
+    (function look(index) {
+      if (index >= pages.length) { return; }
+      fetch(pages[index]).then(function (response) { return response.ok ? response.text() : ""; })
+        .then(function (text) {
+          if (text.indexOf(marker) >= 0) {
+            location.replace(pages[index] + "#" + id);
+          } else {
+            look(index + 1);
+          }
+        }, function () { look(index + 1); });
+    })(0);
+  }
+
+  findMovedFact();
+
   // Material's search overlay is a dialog without a name (axe: aria-dialog-name).
   var search = document.querySelector(".md-search[role=dialog]");
   if (search && !search.hasAttribute("aria-label")) { search.setAttribute("aria-label", "Search"); }
