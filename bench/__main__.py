@@ -52,7 +52,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         metavar="KIND",
         help="corpora to check against: news (templated news sentences), repetitive (a few "
         "dozen content words, boilerplate), prose (English prose found on this machine); "
-        "default: all three (check-jsonschema and --no-cache run on the first only)",
+        "default: all three (check-jsonschema runs on the first only; issue 20's ratio is "
+        "of the --no-cache check, as the issue measured it)",
     )
     parser.add_argument(
         "--no-peers",
@@ -84,9 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         checks: list[CheckFigures] = []
         for number, kind in enumerate(options.corpora):
             for facts in scales:
-                peers = not (options.quick or options.no_peers) and number == 0
+                peers = not (options.quick or options.no_peers)
                 folder = root / (f"check-{facts}" if kind == "news" else f"check-{kind}-{facts}")
-                checks.append(bench_checker(folder, facts, peers, kind))
+                checks.append(bench_checker(folder, facts, peers, kind, jsonschema=number == 0))
                 print(f"checked {facts:,} facts ({kind})", flush=True)
         sites: list[SiteFigures] = []
         if pages:  # a first build compiles the templates into the user's cache: not measured

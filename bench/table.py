@@ -123,11 +123,14 @@ def _facts(row: CheckFigures) -> int:
 def _worst_case_verdicts(row: CheckFigures) -> list[str]:
     """The targets of issue 20 (fast on any corpus), judged on one corpus's largest scale."""
     at = f"{row.kind}, {row.dataset.facts:,} facts"
-    ratio = row.cold.seconds / row.pyyaml.seconds
+    # Issue 20 measured the check with the cache off; without that figure, the cold one
+    # (which also fills the cache) stands in.
+    check, how = (row.uncached, "check --no-cache") if row.uncached else (row.cold, "check")
+    ratio = check.seconds / row.pyyaml.seconds
     peak = max(row.cold.peak_mb, row.warm.peak_mb)
     near = row.near_miss
     return [
-        _verdict(ratio <= 1.5, f"{at}: check <= 1.5x PyYAML C load ({ratio:.2f}x)"),
+        _verdict(ratio <= 1.5, f"{at}: {how} <= 1.5x PyYAML C load ({ratio:.2f}x)"),
         _verdict(row.warm.seconds <= 1, f"{at}: re-check <= 1 s ({row.warm.seconds:.2f} s)"),
         _verdict(peak < 2048, f"{at}: peak memory < 2 GB ({peak:,.0f} MB)"),
         _verdict(near.p99 <= 0.005, f"{at}: near miss p99 <= 5 ms ({near.p99 * 1e3:.2f} ms)"),
