@@ -13,6 +13,7 @@ from urllib.request import urlopen
 
 import pytest
 import yaml
+from axe_playwright_python.sync_playwright import Axe
 from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser
 
@@ -167,3 +168,18 @@ def test_a_country_lists_its_events_after_its_last_fact(paged_site: Path) -> Non
     pages = following(paged_site, "countries/fr.html")
     texts = [page.read_text(encoding="utf-8") for page in pages]
     assert [('id="events"' in text) for text in texts] == [False] * (len(pages) - 1) + [True]
+
+
+def test_a_numbered_page_passes_axe_core_with_its_two_pagers(
+    paged_url: str, chromium: Browser
+) -> None:
+    """The pager above the list and the one below it are two navigation landmarks: each has
+    a name of its own (axe-core's landmark-unique), and nothing else on the page is amiss."""
+    page = chromium.new_page()
+    try:
+        page.goto(f"{paged_url}countries/fr/page-2.html")
+        assert page.locator("nav.fs-pager").count() == 2
+        violations = Axe().run(page).response["violations"]
+        assert [(found["id"], found["help"]) for found in violations] == []
+    finally:
+        page.close()
