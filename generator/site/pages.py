@@ -6,14 +6,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.model import TOPICS
 from generator.site.buildinfo import DEFAULT_LICENCE, BuildInfo
 from generator.site.charts import figure_chart, figure_rows, timeline_chart
 from generator.site.cite import citation_json
 from generator.site.conflicts import CONTRADICT, DIFFER, Conflict
 from generator.site.dates import month_of
 from generator.site.history import History
-from generator.site.paging import Paging, by_topic, pagings, split
+from generator.site.paging import Paging, by_topic, paged, topic_groups
 from generator.site.passages import DatesShown, page_passages
 from generator.site.render import Renderer
 from generator.site.views import (
@@ -136,10 +135,9 @@ def figures(site: Site, renderer: Renderer) -> str:
 
 def event_pages(event: EventView, renderer: Renderer, size: int) -> dict[str, str]:
     """The event's page, its facts continued on numbered pages past `size` of them."""
-    chunks = split(event.facts, size)
     return {
         paging.src: event_page(event, facts, paging, renderer)
-        for facts, paging in zip(chunks, pagings(event.src, len(chunks)), strict=True)
+        for facts, paging in paged(event.facts, event.src, size)
     }
 
 
@@ -163,10 +161,9 @@ def event_page(event: EventView, facts: list[FactView], paging: Paging, renderer
 def country_pages(country: CountryView, renderer: Renderer, size: int) -> dict[str, str]:
     """The country's page, its facts (by topic) continued on numbered pages past `size`."""
     summary = country_summary(country, topic_groups(country.facts))
-    chunks = split(by_topic(country.facts), size)
     return {
         paging.src: country_page(country, facts, paging, summary, renderer)
-        for facts, paging in zip(chunks, pagings(country.src, len(chunks)), strict=True)
+        for facts, paging in paged(by_topic(country.facts), country.src, size)
     }
 
 
@@ -190,14 +187,6 @@ def country_page(
         passage=page_passages(owners),
         date_shown=DatesShown(),
     )
-
-
-def topic_groups(facts: list[FactView]) -> list[tuple[str, list[FactView]]]:
-    """The facts by topic, in the order of TOPICS."""
-    by_topic: dict[str, list[FactView]] = {}
-    for fact in facts:
-        by_topic.setdefault(fact.topic, []).append(fact)
-    return [(topic, by_topic[topic]) for topic in TOPICS if topic in by_topic]
 
 
 def country_summary(country: CountryView, groups: list[tuple[str, list[FactView]]]) -> str:

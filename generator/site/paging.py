@@ -40,29 +40,32 @@ class Paging:
         return name if count == 1 else f"{name}, page {self.number} of {count}"
 
 
-def split(items: list[Item], size: int) -> list[list[Item]]:
-    """`items` in pages of at most `size` (one empty page for no item)."""
-    return [items[start : start + size] for start in range(0, len(items), size)] or [[]]
+def paged(items: list[Item], first: str, size: int) -> list[tuple[list[Item], Paging]]:
+    """`items` in pages of at most `size` (one empty page for no item), each with where it
+    stands in the list whose first page is `first`: the one split that the pages and the
+    facts' homes (`paginate`) both follow."""
+    chunks = [items[start : start + size] for start in range(0, len(items), size)] or [[]]
+    srcs = tuple(page_src(first, number) for number in range(1, len(chunks) + 1))
+    return [(chunk, Paging(number, srcs)) for number, chunk in enumerate(chunks, start=1)]
 
 
-def pagings(first: str, count: int) -> list[Paging]:
-    """The `count` pages of the list whose first page is `first`."""
-    srcs = tuple(page_src(first, number) for number in range(1, count + 1))
-    return [Paging(number, srcs) for number in range(1, count + 1)]
+def topic_groups(facts: list[FactView]) -> list[tuple[str, list[FactView]]]:
+    """The facts by topic, in the order of TOPICS (as listed within a topic)."""
+    groups: dict[str, list[FactView]] = {}
+    for fact in facts:
+        groups.setdefault(fact.topic, []).append(fact)
+    return [(topic, groups[topic]) for topic in TOPICS if topic in groups]
 
 
 def by_topic(facts: list[FactView]) -> list[FactView]:
     """Facts in the order a country page shows them: by topic, then as listed."""
-    order = {topic: index for index, topic in enumerate(TOPICS)}
-    return sorted(facts, key=lambda fact: order.get(fact.topic, len(order)))
+    return [fact for _, group in topic_groups(facts) for fact in group]
 
 
 def paginate(site: Site) -> None:
     """Move each fact's home to the page of its first country that shows it."""
     for country in site.countries.values():
-        pages = split(by_topic(country.facts), site.facts_per_page)
-        for number, facts in enumerate(pages, start=1):
-            src = page_src(country.src, number)
+        for facts, paging in paged(by_topic(country.facts), country.src, site.facts_per_page)[1:]:
             for fact in facts:
-                if number > 1 and fact.home.src == country.src:
-                    fact.home = Ref(fact.home.label, src, fact.home.anchor)
+                if fact.home.src == country.src:
+                    fact.home = Ref(fact.home.label, paging.src, fact.home.anchor)
