@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from generator.corpus.stated import Stated, stated_in
+from generator.corpus.numbers import occurrences_of
+from generator.corpus.stated import Stated, stated_alone, stated_in
 from generator.match.verify import QuoteCheck
 from generator.quantity import Quantity
 
@@ -49,15 +50,19 @@ _STOPS = frozenset(
 )
 
 
+#: A statement of a quote's part, with that part.
+Match = tuple[str, Stated]
+
+
 class Reading(NamedTuple):
     """A value and what its quote states: where it matches (part, statement), or not."""
 
     name: str
     value: Quantity
     #: Every statement that matches the value as written, with the part holding it.
-    matches: list[tuple[str, Stated]]
+    matches: list[Match]
     #: The statements of the value's number, written otherwise, with the part holding each.
-    near: list[tuple[str, Stated]]
+    near: list[Match]
     numbers: list[Stated]
 
 
@@ -84,6 +89,21 @@ def readings(quote: QuoteCheck, parts: list[tuple[str, list[Stated]]]) -> list[R
                     near.append((part, item))  # the same number, written otherwise
         found.append(Reading(name, value, matches, near, numbers))
     return found
+
+
+def quick_match(parts: list[str], value: Quantity) -> Match | None:
+    """A statement of `parts` that matches a single value as written, found where the value's
+    digits are (`occurrences_of`) rather than by reading every number: one that `readings`
+    lists among the value's matches. None when there is none this way (words, a range, text
+    that is not ASCII, or a number the quote does not state as written): `readings` tells."""
+    if value.high is not None:
+        return None
+    for part in parts:
+        for number in occurrences_of(part, value.low):
+            item = stated_alone(part, number)
+            if item is not None and item.qualifier == value.qualifier:
+                return part, item
+    return None
 
 
 def excerpt(part: str, item: Stated) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from generator.corpus.numbers import Occurrence, occurrences
+from generator.corpus.numbers import SCALES, WORD_VALUES, Occurrence, occurrences
 from generator.quantity import QUALIFIERS, written
 
 _QUALIFIER_BEFORE = re.compile(
@@ -15,6 +15,12 @@ _QUALIFIER_BEFORE = re.compile(
 )
 #: What joins the two ends of a range, and what must then come before its lower end.
 _RANGE_JOINS = {"-": "", " to ": "", " and ": "between "}
+_JOINS = tuple(_RANGE_JOINS)
+#: What may begin a number: a digit, or a number word.
+_NUMBER_WORDS = frozenset(WORD_VALUES) | frozenset(SCALES)
+_LONGEST_WORD = max(map(len, _NUMBER_WORDS)) + 1
+_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")
+_NUMBER_START = re.compile(rf"[0-9]|(?:{'|'.join(WORD_VALUES)})(?!\w)", re.IGNORECASE)
 _LONGEST_QUALIFIER = max(map(len, QUALIFIERS)) + 1
 _ENDINGS = tuple(f"{qualifier} " for qualifier in QUALIFIERS)
 
@@ -49,6 +55,36 @@ def stated_in(part: str) -> list[Stated]:
         stated.append(_single(part, found[index]))
         index += 1
     return stated
+
+
+def stated_alone(part: str, number: Occurrence) -> Stated | None:
+    """What `stated_in` states of one of the part's numbers that no neighbour can join into a
+    range, or None when one might: a number next to `-` or ` to ` and another number, or to
+    ` and ` with `between` before."""
+    start, end = number.start, number.end
+    after = part[end : end + len(" and ")].lower()
+    before = part[max(start - len("between "), 0) : start].lower()
+    if after.startswith(_JOINS):
+        if after.startswith(" and "):
+            if before == "between ":  # the lower end of `between 20,000 and 31,000`
+                return None
+        elif _NUMBER_START.match(part, end + (1 if after[0] == "-" else len(" to "))):
+            return None
+    if before.endswith(_JOINS):
+        if before.endswith(" and "):
+            if "between" in part[:start].lower():  # perhaps the upper end
+                return None
+        elif _ends_number(part, start - (1 if before[-1] == "-" else len(" to "))):
+            return None
+    return _single(part, number)
+
+
+def _ends_number(part: str, end: int) -> bool:
+    """Whether a number may end at `end`: a digit, or a number or scale word."""
+    if end > 0 and part[end - 1].isdigit():
+        return True
+    word = _LAST_WORD.search(part, max(end - _LONGEST_WORD, 0), end)
+    return word is not None and word.group().lower() in _NUMBER_WORDS
 
 
 def _range(part: str, low: Occurrence, high: Occurrence) -> Stated | None:

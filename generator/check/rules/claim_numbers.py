@@ -27,12 +27,8 @@ def check(context: Context) -> Iterator[Diagnostic]:
         claimed = claim_numbers(claim)
         if not claimed:
             continue
-        supported: set[int | None] = set()
-        for quote in quotes_by_fact.get(id(fact), []):
-            for _, stated in context.stated(quote):
-                supported.update(item.low for item in stated)
-                supported.update(item.high for item in stated if item.high is not None)
-        missing = [item for item in claimed if item.value not in supported]
+        quotes = quotes_by_fact.get(id(fact), [])
+        missing = [item for item in claimed if not _stated(context, quotes, item.value)]
         if missing:  # some may be parts of a date
             supported = date_numbers(fact.model.date)
             event = fact.model.event
@@ -40,6 +36,11 @@ def check(context: Context) -> Iterator[Diagnostic]:
             missing = [item for item in missing if item.value not in supported]
         if missing:
             yield fact.diagnostic(("claim",), "claim-number-unsupported", _message(claim, missing))
+
+
+def _stated(context: Context, quotes: list[QuoteCheck], number: int | None) -> bool:
+    """Whether one of the quotes states the number (an unreadable one, None, is stated by none)."""
+    return number is not None and any(context.states(quote, number) for quote in quotes)
 
 
 def claim_numbers(claim: str) -> list[Occurrence]:

@@ -20,16 +20,18 @@ def check(context: Context) -> Iterator[Diagnostic]:
     for quote in context.quotes:
         if not quote.source.values or not quote.verified:
             continue  # a quote not found is reported as such: what it counts is not the source's
-        for reading in context.readings(quote):
-            counts = (_counted(reading.name, part, item.end) for part, item in reading.matches)
-            if reading.matches and not any(counts):
-                part, item = reading.matches[0]
+        for name, match in context.matches(quote).items():
+            if match is None or _counted(name, match[0], match[1].end):
+                continue  # not stated (see `values`), or counted where it was found first
+            matches = context.reading(quote, name).matches
+            if not any(_counted(name, part, item.end) for part, item in matches):
+                part, item = matches[0]
                 number = item.high if item.high is not None else item.low
                 message = (
                     f"the quote counts '{counted(part, item.end)}' after {number:,}; "
-                    f"name the key after what it counts (values.{reading.name})"
+                    f"name the key after what it counts (values.{name})"
                 )
-                path = (*quote.path, "values", reading.name)
+                path = (*quote.path, "values", name)
                 code = "value-key-not-in-quote"
                 yield quote.owner.diagnostic(path, code, shown(message), key=True)
 

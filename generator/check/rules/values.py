@@ -17,10 +17,10 @@ def check(context: Context) -> Iterator[Diagnostic]:
     for quote in context.quotes:
         if not quote.source.values:
             continue
-        for reading in context.readings(quote):
-            if not reading.matches:
-                path = (*quote.path, "values", reading.name)
-                code, message = diagnose(reading)
+        for name, match in context.matches(quote).items():
+            if match is None:
+                path = (*quote.path, "values", name)
+                code, message = diagnose(context.reading(quote, name))
                 yield quote.owner.diagnostic(path, code, shown(message))
 
 
