@@ -15,8 +15,7 @@ _QUALIFIER_BEFORE = re.compile(
 )
 #: What joins the two ends of a range, and what must then come before its lower end.
 _RANGE_JOINS = {"-": "", " to ": "", " and ": "between "}
-_JOINS = tuple(_RANGE_JOINS)
-#: What may begin a number: a digit, or a number word.
+#: The words a number may end with (number and scale words), and what may begin a number.
 _NUMBER_WORDS = frozenset(WORD_VALUES) | frozenset(SCALES)
 _LONGEST_WORD = max(map(len, _NUMBER_WORDS)) + 1
 _LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")
@@ -58,25 +57,32 @@ def stated_in(part: str) -> list[Stated]:
 
 
 def stated_alone(part: str, number: Occurrence) -> Stated | None:
-    """What `stated_in` states of one of the part's numbers that no neighbour can join into a
-    range, or None when one might: a number next to `-` or ` to ` and another number, or to
-    ` and ` with `between` before."""
-    start, end = number.start, number.end
-    after = part[end : end + len(" and ")].lower()
-    before = part[max(start - len("between "), 0) : start].lower()
-    if after.startswith(_JOINS):
-        if after.startswith(" and "):
-            if before == "between ":  # the lower end of `between 20,000 and 31,000`
-                return None
-        elif _NUMBER_START.match(part, end + (1 if after[0] == "-" else len(" to "))):
-            return None
-    if before.endswith(_JOINS):
-        if before.endswith(" and "):
-            if "between" in part[:start].lower():  # perhaps the upper end
-                return None
-        elif _ends_number(part, start - (1 if before[-1] == "-" else len(" to "))):
-            return None
+    """What `stated_in` states of one of the part's numbers, when no neighbour can join it into
+    a range; None when one might (then `stated_in` must tell)."""
+    if _may_begin_range(part, number) or _may_end_range(part, number):
+        return None
     return _single(part, number)
+
+
+def _may_begin_range(part: str, number: Occurrence) -> bool:
+    """`-` or ` to ` and a number after it, or ` and ` after it and `between ` before it."""
+    after = part[number.end : number.end + len(" and ")].lower()
+    if after.startswith(" and "):
+        return part[max(number.start - len("between "), 0) : number.start].lower() == "between "
+    if after.startswith(("-", " to ")):
+        join = 1 if after[0] == "-" else len(" to ")
+        return _NUMBER_START.match(part, number.end + join) is not None
+    return False
+
+
+def _may_end_range(part: str, number: Occurrence) -> bool:
+    """A number and `-` or ` to ` before it, or ` and ` before it and `between` earlier."""
+    before = part[max(number.start - len(" and "), 0) : number.start].lower()
+    if before.endswith(" and "):
+        return "between" in part[: number.start].lower()
+    if before.endswith(("-", " to ")):
+        return _ends_number(part, number.start - (1 if before[-1] == "-" else len(" to ")))
+    return False
 
 
 def _ends_number(part: str, end: int) -> bool:
