@@ -212,70 +212,74 @@ def _relative(match: re.Match[str], p: dt.date | None, words: str) -> Reading | 
     return Reading(words, day, day, "day")
 
 
+ISO_DATE = _form(
+    r"(?:1[89]|20)[0-9]{2}-[0-9]{2}-[0-9]{2}(?![\w-])", _iso, YEAR, start="year", not_after="-"
+)
+FULL_DAY_FIRST = _form(
+    rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", _full, DAY_MONTH | YEAR, start="day", before=_WEEKDAY_BEFORE
+)
+FULL_MONTH_FIRST = _form(
+    rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", _full, MONTH | YEAR, start="month", before=_WEEKDAY_BEFORE
+)
+DAY_MONTH_FORM = _form(
+    rf"{_DAY}\s+{_MONTH}(?!\w){_NO_YEAR}",
+    _day_month,
+    DAY_MONTH,
+    start="day",
+    needs_p=True,
+    not_after=",.",
+    before=_WEEKDAY_BEFORE,
+)
+MONTH_DAY_FORM = _form(
+    rf"{_MONTH}\s+{_DAY}{_NO_YEAR}",
+    _day_month,
+    MONTH,
+    start="month",
+    needs_p=True,
+    before=_WEEKDAY_BEFORE,
+)
+MONTH_YEAR_FORM = _form(rf"{_MONTH},?\s+{_YEAR}", _month_year, MONTH | YEAR, start="month")
+MONTH_ALONE_FORM = _form(
+    rf"(?P<month>{_WHOLE_MONTH})(?![a-z])",
+    _month_alone,
+    MONTH,
+    start="month",
+    needs_p=True,
+    before=_MONTH_BEFORE,
+)
+MAY_ALONE_FORM = _form(
+    r"(?P<month>May)(?!\w)",
+    _month_alone,
+    MONTH,
+    start="month",
+    needs_p=True,
+    before=_MONTH_BEFORE,
+    before_required=True,
+)
+YEAR_FORM = _form(_YEAR, _year, YEAR, start="year", before=_YEAR_BEFORE, before_required=True)
+WEEKDAY_FORM = _form(
+    rf"(?P<weekday>{_WEEKDAY})(?:'s\s+\w+)?(?!\w)",
+    _weekday,
+    WEEKDAY,
+    start="weekday",
+    needs_p=True,
+    before=_ON_BEFORE,
+)
+RELATIVE_FORM = _form(rf"(?i:{_RELATIVE})(?!\w)", _relative, RELATIVE, needs_p=True)
+
 #: Every form, most specific first: what a form reads, a later one does not read again.
 _FORMS: list[Form] = [
-    _form(
-        r"(?:1[89]|20)[0-9]{2}-[0-9]{2}-[0-9]{2}(?![\w-])", _iso, YEAR, start="year", not_after="-"
-    ),
-    _form(
-        rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}",
-        _full,
-        DAY_MONTH | YEAR,
-        start="day",
-        before=_WEEKDAY_BEFORE,
-    ),
-    _form(
-        rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
-        _full,
-        MONTH | YEAR,
-        start="month",
-        before=_WEEKDAY_BEFORE,
-    ),
-    _form(
-        rf"{_DAY}\s+{_MONTH}(?!\w){_NO_YEAR}",
-        _day_month,
-        DAY_MONTH,
-        start="day",
-        needs_p=True,
-        not_after=",.",
-        before=_WEEKDAY_BEFORE,
-    ),
-    _form(
-        rf"{_MONTH}\s+{_DAY}{_NO_YEAR}",
-        _day_month,
-        MONTH,
-        start="month",
-        needs_p=True,
-        before=_WEEKDAY_BEFORE,
-    ),
-    _form(rf"{_MONTH},?\s+{_YEAR}", _month_year, MONTH | YEAR, start="month"),
-    _form(
-        rf"(?P<month>{_WHOLE_MONTH})(?![a-z])",
-        _month_alone,
-        MONTH,
-        start="month",
-        needs_p=True,
-        before=_MONTH_BEFORE,
-    ),
-    _form(
-        r"(?P<month>May)(?!\w)",
-        _month_alone,
-        MONTH,
-        start="month",
-        needs_p=True,
-        before=_MONTH_BEFORE,
-        before_required=True,
-    ),
-    _form(_YEAR, _year, YEAR, start="year", before=_YEAR_BEFORE, before_required=True),
-    _form(
-        rf"(?P<weekday>{_WEEKDAY})(?:'s\s+\w+)?(?!\w)",
-        _weekday,
-        WEEKDAY,
-        start="weekday",
-        needs_p=True,
-        before=_ON_BEFORE,
-    ),
-    _form(rf"(?i:{_RELATIVE})(?!\w)", _relative, RELATIVE, needs_p=True),
+    ISO_DATE,
+    FULL_DAY_FIRST,
+    FULL_MONTH_FIRST,
+    DAY_MONTH_FORM,
+    MONTH_DAY_FORM,
+    MONTH_YEAR_FORM,
+    MONTH_ALONE_FORM,
+    MAY_ALONE_FORM,
+    YEAR_FORM,
+    WEEKDAY_FORM,
+    RELATIVE_FORM,
 ]
 
 #: The forms to seek in a text, by its cues.

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from generator.corpus.dateforms import FORMS_BY_CUES, Anchors
 from generator.corpus.datespan import Precision, Reading, Span, date_span
+from generator.corpus.quickdates import quickly_given
 
 __all__ = [
     "DateSource",
@@ -71,6 +72,8 @@ def gives(text: str, published: str | None, span: Span) -> bool:
     """Whether `text` supports the date of `span` (`date_span`): `readings`, stopping at the
     first that does (a form's reading is never taken back by a later form)."""
     p = _day_of(published)
+    if quickly_given(text, p, span):  # most dates: where their own words are
+        return True
     return any(item[1] is not None and item[1].covers(span) for item in _found(text, p))
 
 
