@@ -16,6 +16,7 @@ WORDS = [
     *("Monday", "Tuesday", "Sunday", "September", "Sep", "Sept", "October", "Oct", "May", "Nov"),
     *("15", "18", "5", "31", "2014", "2015", "1st", "15th", "2015-09-18", "2014-10-05"),
     *("on", "in", "by", "the", "since", "early", "mid-", "today", "last week", "x"),
+    *("May 1st, 2015", "Sept. 3rd", "Aug.", "Sunday's", "Monday, 15", "23September"),
 ]
 SEPARATORS = [" ", " ", ", ", ".", "-", "'s ", ". "]
 texts = st.lists(st.sampled_from(WORDS + SEPARATORS), max_size=12).map("".join)
@@ -41,6 +42,7 @@ def test_a_date_found_quickly_is_given(text: str, p: dt.date, day: dt.date, mont
         ("had arrived near Manbij by September 2, a figure", "2015-09-20", "2015-09-02"),
         ("the plan - drawn up in October - commits", "2015-01-01", "2014-10"),
         ("met on 15 September in Paris", "2014-09-20", "2014-09-15"),
+        ("the plan - drawn up in May - commits", "2015-06-01", "2015-05"),
     ],
 )
 def test_plain_dates_are_found_quickly(text: str, published: str, date: str) -> None:
@@ -56,7 +58,8 @@ def test_plain_dates_are_found_quickly(text: str, published: str, date: str) -> 
         ("drawn up in October 2014 - commits", "2015-01-01", "2014-10"),
         ("on 5 October the plan", "2015-01-01", "2014-10"),
         ("the report of 2014-09-15 September", "2014-09-20", "2014-09-15"),
-        ("in May the plan", "2015-06-01", "2015-05"),
+        ("Theresa May said", "2015-06-01", "2015-05"),
+        ("on May 1st, 2014 they", "2015-06-01", "2015-05-01"),
     ],
 )
 def test_what_another_form_may_read_is_left_to_the_full_reading(

@@ -16,6 +16,7 @@ import re
 
 from generator.corpus.dateforms import (
     DAY_MONTH_FORM,
+    MAY_ALONE_FORM,
     MONTH_ALONE_FORM,
     MONTH_DAY_FORM,
     MONTHS,
@@ -35,8 +36,9 @@ _ANY_MONTH = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 #: What may follow a weekday that a full date or a day and month would take with it.
 _DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:[0-9]|{_ANY_MONTH})")
 #: What may follow a day and month that another form would read with them: a year, a
-#: month (after a day), a day.
-_MORE_AFTER = re.compile(rf"\.?,?\s*(?:[0-9]|{_ANY_MONTH})")
+#: month (after a day), a day; after the rest of an ordinal or an abbreviation, which a
+#: pattern may give back to find a match (`May 1` of `May 1st, 2015`).
+_MORE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\.?,?\s*(?:[0-9]|{_ANY_MONTH})")
 #: A number next to a month alone (a day or a year of it, read by another form).
 _NUMBER_AFTER_MONTH = re.compile(r"\.?,?\s*[0-9]")
 _DAY_BEFORE_MONTH = re.compile(r"[0-9](?:st|nd|rd|th)?\s+$")
@@ -93,13 +95,12 @@ def _day_and_month_at(text: str, at: int, p: dt.date, day: dt.date) -> bool:
 def _month(text: str, p: dt.date, first: dt.date) -> bool:
     """`in October` read against P: the last such month on or before P's."""
     name = _MONTHS[first.month]
-    if name == "May":
-        return False  # `May` is a month only after `in`, `since`...: the full reading tells
+    form = MAY_ALONE_FORM if name == "May" else MONTH_ALONE_FORM  # May only after `in`...
     for at in _places(text, name):
         day_before = _DAY_BEFORE_MONTH.search(text, max(0, at - 12), at)
         if day_before or _NUMBER_AFTER_MONTH.match(text, at + len(name)):
             continue  # a day or a year of it: another form reads the month
-        if _reads(MONTH_ALONE_FORM, text, at, p, first):
+        if _reads(form, text, at, p, first):
             return True
     return False
 
