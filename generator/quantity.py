@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 #: The qualifiers of SPEC.md ("Beyond the quote"), each with what it means.
 QUALIFIERS: dict[str, str] = {
@@ -83,13 +84,17 @@ def parse_quantity(value: object) -> Quantity:
         return value
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise ValueError("must be a number, like 600, up to 10 or 20,000-31,000")
-    text = str(value) if isinstance(value, int) else value
+    return _parse_text(str(value) if isinstance(value, int) else value)
+
+
+@lru_cache(maxsize=4096)  # a fact base repeats its values (and a Quantity is immutable)
+def _parse_text(text: str) -> Quantity:
     if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS and text[0] != "0":
         return Quantity(text, None, int(text))  # the usual case, quickly
     if len(text) > MAX_DIGITS + 20:
         raise ValueError(f"has more than {MAX_DIGITS} digits; no source counts that far")
     match = _WRITTEN.fullmatch(text)
-    if match is None or (isinstance(value, int) and value < 0):
+    if match is None:
         raise ValueError(f"'{text}' {_hint(text)}")
     qualifier, low, high = match.group("qualifier", "low", "high")
     if max(len(low), len(high or "")) > MAX_DIGITS:

@@ -123,7 +123,8 @@ class Form:
     def span(self, text: str, match: re.Match[str]) -> tuple[int, int] | None:
         """Where the form's words start and end, or None when the match is not one."""
         start, end = match.span()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "_" + self.not_after):
+        before = text[start - 1] if start else ""
+        if before and (before.isalnum() or before == "_" or before in self.not_after):
             return None
         if self.before is not None:
             prefix = self.before.search(text, max(0, start - self.reach), start)

@@ -40,7 +40,11 @@ def check(context: Context) -> Iterator[Diagnostic]:
 
 def _stated(context: Context, quotes: list[QuoteCheck], number: int | None) -> bool:
     """Whether one of the quotes states the number (an unreadable one, None, is stated by none)."""
-    return number is not None and any(context.states(quote, number) for quote in quotes)
+    if number is not None:
+        for quote in quotes:
+            if context.states(quote, number):
+                return True
+    return False
 
 
 def claim_numbers(claim: str) -> list[Occurrence]:

@@ -57,11 +57,12 @@ class Context:
     def states(self, quote: QuoteCheck, number: int) -> bool:
         """Whether the quote states `number`, alone or as an end of a range: seen among the
         matches of its values or found by its digits, else read in full."""
-        matched = (match[1] for match in self.matches(quote).values() if match is not None)
-        if any(number in (item.low, item.high) for item in matched):
-            return True
-        if any(next(occurrences_of(part, number), None) for part in quote.parts):
-            return True
+        for match in self.matches(quote).values():
+            if match is not None and number in (match[1].low, match[1].high):
+                return True
+        for part in quote.parts:
+            for _ in occurrences_of(part, number):
+                return True
         return any(
             number in (item.low, item.high) for _, stated in self.stated(quote) for item in stated
         )

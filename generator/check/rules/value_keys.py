@@ -41,11 +41,14 @@ def _counted(name: str, part: str, end: int) -> bool:
     number."""
     wanted = _wanted(name)
     start = wanted[:3]
-    words = part[end : end + 100].lower().replace("-", " ").split()[:WINDOW]
-    return any(
-        word[:3] == start and stem(word.strip(_PUNCTUATION)) == wanted
-        for word in (word.strip(_PUNCTUATION) for word in words)
-    )
+    window = part[end : end + 100].lower()
+    if start not in window:  # no word there begins as the key does
+        return False
+    for word in window.replace("-", " ").split()[:WINDOW]:
+        word = word.strip(_PUNCTUATION)
+        if word[:3] == start and stem(word) == wanted:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
