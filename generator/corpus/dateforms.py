@@ -38,7 +38,7 @@ class Anchors:
             if "20" in text or "19" in text or "18" in text
             else []
         )
-        days = (_DAY_END.search(text, max(0, at - 8), at) for at in self.month)
+        days = (DAY_END.search(text, max(0, at - 8), at) for at in self.month)
         self.day = [found.start() for found in days if found is not None]
         cues = (MONTH if self.month else 0) | (DAY_MONTH if self.day else 0)
         cues |= (YEAR if self.year else 0) | (WEEKDAY if self.weekday else 0)
@@ -80,9 +80,11 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _RELATIVE = r"today|tonight|this\s+morning|yesterday|last\s+week"
 
 #: One pass finds month names and weekdays, another four digits (together, they are slower).
-_NAME = re.compile(rf"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|{_WEEKDAY}")
+#: The first three letters of every month's name, as an alternation.
+MONTH_STARTS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_NAME = re.compile(rf"{MONTH_STARTS}|{_WEEKDAY}")
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
-_DAY_END = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?\s+$")
+DAY_END = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?\s+$")
 
 #: Words that may come just before a form, and are then part of its words.
 _WEEKDAY_BEFORE = re.compile(rf"(?<!\w)(?:{_WEEKDAY}),?\s+$")

@@ -202,18 +202,14 @@ def _word_occurrences(text: str, number: int) -> Iterator[Occurrence]:
         tens, unit = _TENS[number // 10 - 2], _UNITS[number % 10]
         words = [f"{tens}-{unit}", f"{tens} {unit}"]
     lower = text.lower()
-    for word in words:
-        at = lower.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if _whole_word(lower, at, end, compound=" " in word or "-" in word):
-                yield Occurrence(at, end, number)
-            at = lower.find(word, end)
+    for start, end, word in _word_spans(lower, words):  # no word character after each
+        if _whole_word(lower, start, end, compound=" " in word or "-" in word):
+            yield Occurrence(start, end, number)
 
 
 def _whole_word(lower: str, start: int, end: int, *, compound: bool) -> bool:
-    before, after = lower[start - 1 : start], lower[end : end + 1]
-    if before.isalnum() or before == "_" or after.isalnum() or after == "_":
+    before = lower[start - 1 : start]
+    if before.isalnum() or before == "_":
         return False
     if before == "-" and not compound:  # in `x-five`, five is no number
         return False

@@ -15,10 +15,12 @@ import datetime as dt
 import re
 
 from generator.corpus.dateforms import (
+    DAY_END,
     DAY_MONTH_FORM,
     MAY_ALONE_FORM,
     MONTH_ALONE_FORM,
     MONTH_DAY_FORM,
+    MONTH_STARTS,
     MONTHS,
     WEEKDAY_FORM,
     Form,
@@ -32,17 +34,14 @@ _NAMES = {
 #: The names of weekdays and months (`calendar`'s look each up anew).
 _WEEKDAYS = tuple(calendar.day_name)
 _MONTHS = tuple(calendar.month_name)
-_ANY_MONTH = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 #: What may follow a weekday that a full date or a day and month would take with it.
-_DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:[0-9]|{_ANY_MONTH})")
+_DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:[0-9]|{MONTH_STARTS})")
 #: What may follow a day and month that another form would read with them: a year, a
 #: month (after a day), a day; after the rest of an ordinal or an abbreviation, which a
 #: pattern may give back to find a match (`May 1` of `May 1st, 2015`).
-_MORE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\.?,?\s*(?:[0-9]|{_ANY_MONTH})")
+_MORE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\.?,?\s*(?:[0-9]|{MONTH_STARTS})")
 #: A number next to a month alone (a day or a year of it, read by another form).
 _NUMBER_AFTER_MONTH = re.compile(r"\.?,?\s*[0-9]")
-_DAY_BEFORE_MONTH = re.compile(r"[0-9](?:st|nd|rd|th)?\s+$")
-_DAY_END = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?\s+$")  # as `dateforms` finds a day
 
 
 def quickly_given(text: str, p: dt.date | None, span: Span) -> bool:
@@ -78,13 +77,13 @@ def _day_and_month(text: str, p: dt.date, day: dt.date) -> bool:
     """`15 September` or `September 15` (no year) read in P's year."""
     if day.year != p.year:
         return False
-    places = (at for name in _NAMES[day.month] for at in _places(text, name))
-    return any(_day_and_month_at(text, at, p, day) for at in places)
+    places = dict.fromkeys(at for name in _NAMES[day.month] for at in _places(text, name))
+    return any(_day_and_month_at(text, at, p, day) for at in places)  # Sep, Sept: one place
 
 
 def _day_and_month_at(text: str, at: int, p: dt.date, day: dt.date) -> bool:
     """The day and month whose month is at `at`: the day before it, else the day after it."""
-    found = _DAY_END.search(text, max(0, at - 8), at)
+    found = DAY_END.search(text, max(0, at - 8), at)  # as `Anchors` finds a day
     if found is None:
         return _reads(MONTH_DAY_FORM, text, at, p, day, after=_MORE_AFTER)
     if text[found.start() - 1 : found.start()] == "-":
@@ -97,7 +96,7 @@ def _month(text: str, p: dt.date, first: dt.date) -> bool:
     name = _MONTHS[first.month]
     form = MAY_ALONE_FORM if name == "May" else MONTH_ALONE_FORM  # May only after `in`...
     for at in _places(text, name):
-        day_before = _DAY_BEFORE_MONTH.search(text, max(0, at - 12), at)
+        day_before = DAY_END.search(text, max(0, at - 12), at)
         if day_before or _NUMBER_AFTER_MONTH.match(text, at + len(name)):
             continue  # a day or a year of it: another form reads the month
         if _reads(form, text, at, p, first):
